@@ -1,0 +1,97 @@
+package dev.todoai.application.service;
+
+import dev.todoai.application.port.in.AddTaskUseCase;
+import dev.todoai.application.port.in.IdempotencyKeyReusedException;
+import dev.todoai.application.port.in.TaskNotFoundException;
+import dev.todoai.application.port.out.ClockPort;
+import dev.todoai.application.port.out.IdempotencyKeysPort;
+import dev.todoai.application.port.out.IdempotencyKeysPort.IdempotencyRecord;
+import dev.todoai.application.port.out.LoadTaskPort;
+import dev.todoai.application.port.out.SaveTaskPort;
+import dev.todoai.application.port.out.TransactionPort;
+import dev.todoai.domain.task.Task;
+import dev.todoai.domain.task.TaskChange;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Creates tasks; honours idempotency keys for 24 hours, also under concurrent retries. */
+public final class AddTaskService implements AddTaskUseCase {
+  static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
+  private static final int ATTEMPTS = 3;
+
+  private final ClockPort clock;
+  private final TransactionPort transactions;
+  private final SaveTaskPort saveTask;
+  private final LoadTaskPort loadTask;
+  private final IdempotencyKeysPort idempotencyKeys;
+
+  public AddTaskService(
+      ClockPort clock,
+      TransactionPort transactions,
+      SaveTaskPort saveTask,
+      LoadTaskPort loadTask,
+      IdempotencyKeysPort idempotencyKeys) {
+    this.clock = clock;
+    this.transactions = transactions;
+    this.saveTask = saveTask;
+    this.loadTask = loadTask;
+    this.idempotencyKeys = idempotencyKeys;
+  }
+
+  @Override
+  public AddTaskResult add(AddTaskCommand command) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return transactions.inTransaction(() -> tryAdd(command));
+      } catch (LostKeyRace race) {
+        if (attempt == ATTEMPTS) {
+          throw new IllegalStateException("idempotency key kept changing hands; giving up", race);
+        }
+      }
+    }
+  }
+
+  private AddTaskResult tryAdd(AddTaskCommand command) {
+    Instant now = clock.now();
+    Instant notBefore = now.minus(IDEMPOTENCY_WINDOW);
+    String key = command.idempotencyKey();
+    if (key != null) {
+      Optional<IdempotencyRecord> earlier = idempotencyKeys.find(command.owner(), key, notBefore);
+      if (earlier.isPresent()) {
+        return replay(command, earlier.get());
+      }
+    }
+    TaskChange change = Task.create(saveTask.nextId(), command.owner(), command.details(), now);
+    saveTask.insert(change.task());
+    if (key != null
+        && !idempotencyKeys.record(
+            command.owner(), key, command.requestHash(), change.task().id(), now, notBefore)) {
+      // A concurrent request with the same key committed first: roll back, then replay its result.
+      throw new LostKeyRace();
+    }
+    return new AddTaskResult(change.task(), false);
+  }
+
+  private AddTaskResult replay(AddTaskCommand command, IdempotencyRecord earlier) {
+    if (!earlier.requestHash().equals(command.requestHash())) {
+      throw new IdempotencyKeyReusedException();
+    }
+    Task task =
+        loadTask
+            .load(command.owner(), earlier.taskId())
+            .orElseThrow(
+                () ->
+                    new TaskNotFoundException(
+                        "the task created with this Idempotency-Key has been deleted"));
+    return new AddTaskResult(task, true);
+  }
+
+  private static final class LostKeyRace extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    LostKeyRace() {
+      super(null, null, false, false);
+    }
+  }
+}

@@ -1,0 +1,19 @@
+package dev.todoai.domain.task;
+
+import dev.todoai.domain.shared.InvalidValueException;
+
+/** Free text of a task, at most 4000 characters; empty when absent. */
+public record Description(String value) {
+  public static final int MAX_LENGTH = 4000;
+  public static final Description EMPTY = new Description("");
+
+  public Description {
+    if (value == null) {
+      value = "";
+    }
+    if (value.codePointCount(0, value.length()) > MAX_LENGTH) {
+      throw new InvalidValueException(
+          "description", "must be at most " + MAX_LENGTH + " characters");
+    }
+  }
+}

@@ -1,0 +1,21 @@
+package dev.todoai.domain.task;
+
+import dev.todoai.domain.shared.InvalidValueException;
+
+/** A task title: trimmed, 1-200 characters. */
+public record Title(String value) {
+  public static final int MAX_LENGTH = 200;
+
+  public Title {
+    if (value == null) {
+      throw new InvalidValueException("title", "is required");
+    }
+    value = value.strip();
+    if (value.isEmpty()) {
+      throw new InvalidValueException("title", "must not be blank");
+    }
+    if (value.codePointCount(0, value.length()) > MAX_LENGTH) {
+      throw new InvalidValueException("title", "must be at most " + MAX_LENGTH + " characters");
+    }
+  }
+}
