@@ -1,0 +1,85 @@
+package dev.todoai.bootstrap;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.Micronaut;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts Todo AI in one role. Without database settings it runs the embedded default: a PostgreSQL
+ * server of its own with data under {@code TODO_DATA_DIR} (default {@code ./data}).
+ */
+public final class TodoApplication {
+  private static final Logger LOG = LoggerFactory.getLogger(TodoApplication.class);
+
+  private TodoApplication() {}
+
+  public static void main(String[] args) {
+    Map<String, String> env = System.getenv();
+    LaunchOptions options;
+    Path dataDir;
+    try {
+      options = LaunchOptions.parse(args, env);
+      dataDir = Path.of(env.getOrDefault("TODO_DATA_DIR", "data"));
+    } catch (LaunchOptions.LaunchException e) {
+      System.err.println("todo-ai: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    try {
+      run(options, env, dataDir);
+    } catch (LaunchOptions.LaunchException e) {
+      System.err.println("todo-ai: " + e.getMessage());
+      System.exit(2);
+    }
+  }
+
+  static void run(LaunchOptions options, Map<String, String> env, Path dataDir) {
+    Map<String, Object> properties = new HashMap<>();
+    properties.put("todo.role", options.role().id());
+    String secret = JwtSecret.resolve(env, dataDir);
+    properties.put("todo.auth.jwt-secret", secret);
+
+    Optional<DatabaseSettings> external = DatabaseSettings.external(env);
+    EmbeddedDatabase embedded = null;
+    if (external.isPresent()) {
+      LOG.info("Using external PostgreSQL {}", external.get().jdbcUrl());
+      properties.putAll(external.get().asProperties());
+    } else {
+      embedded =
+          EmbeddedDatabase.start(dataDir, Integer.parseInt(env.getOrDefault("TODO_DB_PORT", "0")));
+      properties.putAll(embedded.settings().asProperties());
+    }
+
+    LOG.info("Starting role '{}'", options.role().id());
+    ApplicationContext context =
+        Micronaut.build(options.micronautArgs().toArray(String[]::new))
+            .mainClass(TodoApplication.class)
+            .properties(properties)
+            .start();
+    if (embedded != null) {
+      EmbeddedDatabase database = embedded;
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(() -> stopAfter(context, database), "todo-ai-embedded-db-stopper"));
+    }
+  }
+
+  /** Stops the embedded database only once the application (and its connection pool) has stopped. */
+  private static void stopAfter(ApplicationContext context, EmbeddedDatabase database) {
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (context.isRunning() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    database.close();
+  }
+}

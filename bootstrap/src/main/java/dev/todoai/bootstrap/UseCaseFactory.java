@@ -1,0 +1,90 @@
+package dev.todoai.bootstrap;
+
+import dev.todoai.application.port.in.AddTaskUseCase;
+import dev.todoai.application.port.in.CompleteTaskUseCase;
+import dev.todoai.application.port.in.DeleteTaskUseCase;
+import dev.todoai.application.port.in.GetTaskQuery;
+import dev.todoai.application.port.in.ListTasksQuery;
+import dev.todoai.application.port.in.LogInUseCase;
+import dev.todoai.application.port.in.RegisterUserUseCase;
+import dev.todoai.application.port.in.UpdateTaskUseCase;
+import dev.todoai.application.port.out.ClockPort;
+import dev.todoai.application.port.out.IdempotencyKeysPort;
+import dev.todoai.application.port.out.LoadTaskPort;
+import dev.todoai.application.port.out.LoginAttemptsPort;
+import dev.todoai.application.port.out.PasswordHasherPort;
+import dev.todoai.application.port.out.QueryTasksPort;
+import dev.todoai.application.port.out.SaveTaskPort;
+import dev.todoai.application.port.out.TransactionPort;
+import dev.todoai.application.port.out.UserAccountsPort;
+import dev.todoai.application.service.AddTaskService;
+import dev.todoai.application.service.CompleteTaskService;
+import dev.todoai.application.service.DeleteTaskService;
+import dev.todoai.application.service.GetTaskService;
+import dev.todoai.application.service.ListTasksService;
+import dev.todoai.application.service.LogInService;
+import dev.todoai.application.service.RegisterUserService;
+import dev.todoai.application.service.UpdateTaskService;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+
+/**
+ * The composition root of the use cases: the application module is framework-free, so its services
+ * become beans here, each bound to the adapters that implement its out-ports.
+ */
+@Factory
+class UseCaseFactory {
+
+  @Singleton
+  AddTaskUseCase addTask(
+      ClockPort clock,
+      TransactionPort transactions,
+      SaveTaskPort saveTask,
+      LoadTaskPort loadTask,
+      IdempotencyKeysPort idempotencyKeys) {
+    return new AddTaskService(clock, transactions, saveTask, loadTask, idempotencyKeys);
+  }
+
+  @Singleton
+  GetTaskQuery getTask(LoadTaskPort loadTask) {
+    return new GetTaskService(loadTask);
+  }
+
+  @Singleton
+  ListTasksQuery listTasks(QueryTasksPort queryTasks, ClockPort clock) {
+    return new ListTasksService(queryTasks, clock);
+  }
+
+  @Singleton
+  UpdateTaskUseCase updateTask(
+      ClockPort clock, TransactionPort transactions, LoadTaskPort loadTask, SaveTaskPort saveTask) {
+    return new UpdateTaskService(clock, transactions, loadTask, saveTask);
+  }
+
+  @Singleton
+  CompleteTaskUseCase completeTask(
+      ClockPort clock, TransactionPort transactions, LoadTaskPort loadTask, SaveTaskPort saveTask) {
+    return new CompleteTaskService(clock, transactions, loadTask, saveTask);
+  }
+
+  @Singleton
+  DeleteTaskUseCase deleteTask(
+      ClockPort clock, TransactionPort transactions, LoadTaskPort loadTask, SaveTaskPort saveTask) {
+    return new DeleteTaskService(clock, transactions, loadTask, saveTask);
+  }
+
+  @Singleton
+  RegisterUserUseCase registerUser(
+      ClockPort clock, UserAccountsPort accounts, PasswordHasherPort hasher) {
+    return new RegisterUserService(clock, accounts, hasher);
+  }
+
+  @Singleton
+  LogInUseCase logIn(
+      ClockPort clock,
+      UserAccountsPort accounts,
+      PasswordHasherPort hasher,
+      LoginAttemptsPort attempts) {
+    return new LogInService(clock, accounts, hasher, attempts);
+  }
+}

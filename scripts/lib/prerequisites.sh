@@ -1,0 +1,27 @@
+# Shared install steps for scripts/run.sh and scripts/test.sh (sourced, not executed).
+
+apt_install() {
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"
+  else
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"
+  fi
+}
+
+# A JDK 17+ and Maven 3.8+; installs Debian's packages when they are missing.
+ensure_java_and_maven() {
+  if ! command -v javac >/dev/null 2>&1; then
+    echo "== Installing a JDK (openjdk-17-jdk-headless)"
+    apt_install openjdk-17-jdk-headless
+  fi
+  if ! command -v mvn >/dev/null 2>&1; then
+    echo "== Installing Maven"
+    apt_install maven
+  fi
+  local major
+  major=$(javac -version 2>&1 | sed -E 's/^javac ([0-9]+).*/\1/')
+  if [ "${major:-0}" -lt 17 ]; then
+    echo "Todo AI needs JDK 17 or newer; found javac $major" >&2
+    exit 1
+  fi
+}
