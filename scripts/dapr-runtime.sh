@@ -4,10 +4,10 @@
 # `dapr init` cannot download here and `go install` refuses the module (replace directives), so
 # the module source is downloaded with `go mod download` and built in a writable copy.
 # Usage: scripts/dapr-runtime.sh            -> prints the bin directory
-# Env:   DAPR_VERSION (default v1.17.0), TODO_CACHE_DIR (default ~/.cache/todo-ai)
+# Env:   DAPR_VERSION (default v1.18.1; the 1.17 line cannot be built here: its components-contrib v1.17.0 is not served by the module proxy), TODO_CACHE_DIR (default ~/.cache/todo-ai)
 set -euo pipefail
 
-version="${DAPR_VERSION:-v1.17.0}"
+version="${DAPR_VERSION:-v1.18.1}"
 cache="${TODO_CACHE_DIR:-$HOME/.cache/todo-ai}"
 bin="$cache/dapr/$version/bin"
 

@@ -25,18 +25,21 @@ public final class AddTaskService implements AddTaskUseCase {
   private final SaveTaskPort saveTask;
   private final LoadTaskPort loadTask;
   private final IdempotencyKeysPort idempotencyKeys;
+  private final TaskEventRecorder events;
 
   public AddTaskService(
       ClockPort clock,
       TransactionPort transactions,
       SaveTaskPort saveTask,
       LoadTaskPort loadTask,
-      IdempotencyKeysPort idempotencyKeys) {
+      IdempotencyKeysPort idempotencyKeys,
+      TaskEventRecorder events) {
     this.clock = clock;
     this.transactions = transactions;
     this.saveTask = saveTask;
     this.loadTask = loadTask;
     this.idempotencyKeys = idempotencyKeys;
+    this.events = events;
   }
 
   @Override
@@ -64,6 +67,7 @@ public final class AddTaskService implements AddTaskUseCase {
     }
     TaskChange change = Task.create(saveTask.nextId(), command.owner(), command.details(), now);
     saveTask.insert(change.task());
+    events.record(change.events());
     if (key != null
         && !idempotencyKeys.record(
             command.owner(), key, command.requestHash(), change.task().id(), now, notBefore)) {

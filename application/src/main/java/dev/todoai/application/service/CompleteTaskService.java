@@ -12,8 +12,12 @@ public final class CompleteTaskService implements CompleteTaskUseCase {
   private final TaskMutations mutations;
 
   public CompleteTaskService(
-      ClockPort clock, TransactionPort transactions, LoadTaskPort loadTask, SaveTaskPort saveTask) {
-    this.mutations = new TaskMutations(clock, transactions, loadTask, saveTask);
+      ClockPort clock,
+      TransactionPort transactions,
+      LoadTaskPort loadTask,
+      SaveTaskPort saveTask,
+      TaskEventRecorder events) {
+    this.mutations = new TaskMutations(clock, transactions, loadTask, saveTask, events);
   }
 
   @Override

@@ -11,8 +11,12 @@ public final class DeleteTaskService implements DeleteTaskUseCase {
   private final TaskMutations mutations;
 
   public DeleteTaskService(
-      ClockPort clock, TransactionPort transactions, LoadTaskPort loadTask, SaveTaskPort saveTask) {
-    this.mutations = new TaskMutations(clock, transactions, loadTask, saveTask);
+      ClockPort clock,
+      TransactionPort transactions,
+      LoadTaskPort loadTask,
+      SaveTaskPort saveTask,
+      TaskEventRecorder events) {
+    this.mutations = new TaskMutations(clock, transactions, loadTask, saveTask, events);
   }
 
   @Override

@@ -15,20 +15,26 @@ import java.util.function.BiFunction;
 
 /**
  * The common shape of a change to an existing task: in one transaction, lock the row, check the
- * expected version, apply the domain command, store the result.
+ * expected version, apply the domain command, store the result and its events (outbox).
  */
 final class TaskMutations {
   private final ClockPort clock;
   private final TransactionPort transactions;
   private final LoadTaskPort loadTask;
   private final SaveTaskPort saveTask;
+  private final TaskEventRecorder events;
 
   TaskMutations(
-      ClockPort clock, TransactionPort transactions, LoadTaskPort loadTask, SaveTaskPort saveTask) {
+      ClockPort clock,
+      TransactionPort transactions,
+      LoadTaskPort loadTask,
+      SaveTaskPort saveTask,
+      TaskEventRecorder events) {
     this.clock = clock;
     this.transactions = transactions;
     this.loadTask = loadTask;
     this.saveTask = saveTask;
+    this.events = events;
   }
 
   /** Applies {@code command} to the task and stores every resulting state; returns the last. */
@@ -45,6 +51,7 @@ final class TaskMutations {
           if (change.changed() && !saveTask.update(change.task(), current.version())) {
             throw new IllegalStateException("task " + id + " changed under a row lock");
           }
+          events.record(change.events());
           return change.task();
         });
   }
@@ -57,6 +64,7 @@ final class TaskMutations {
           checkVersion(current, expectedVersion);
           TaskChange change = current.delete(clock.now());
           saveTask.delete(change.task());
+          events.record(change.events());
           return change;
         });
   }

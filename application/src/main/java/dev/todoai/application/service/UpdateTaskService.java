@@ -16,8 +16,12 @@ public final class UpdateTaskService implements UpdateTaskUseCase {
   private final TaskMutations mutations;
 
   public UpdateTaskService(
-      ClockPort clock, TransactionPort transactions, LoadTaskPort loadTask, SaveTaskPort saveTask) {
-    this.mutations = new TaskMutations(clock, transactions, loadTask, saveTask);
+      ClockPort clock,
+      TransactionPort transactions,
+      LoadTaskPort loadTask,
+      SaveTaskPort saveTask,
+      TaskEventRecorder events) {
+    this.mutations = new TaskMutations(clock, transactions, loadTask, saveTask, events);
   }
 
   @Override

@@ -1,23 +1,35 @@
 package dev.todoai.application.fakes;
 
+import dev.todoai.application.event.OutboundEvent;
+import dev.todoai.application.port.out.AuditLogPort;
 import dev.todoai.application.port.out.IdempotencyKeysPort;
 import dev.todoai.application.port.out.LoadTaskPort;
 import dev.todoai.application.port.out.LoginAttemptsPort;
+import dev.todoai.application.port.out.OutboxPort;
+import dev.todoai.application.port.out.ProcessedEventsPort;
 import dev.todoai.application.port.out.SaveTaskPort;
 import dev.todoai.application.port.out.TransactionPort;
 import dev.todoai.application.port.out.UserAccountsPort;
+import dev.todoai.domain.audit.AuditEntry;
+import dev.todoai.domain.audit.AuditFilter;
+import dev.todoai.domain.audit.AuditPage;
 import dev.todoai.domain.shared.UserId;
 import dev.todoai.domain.task.Task;
 import dev.todoai.domain.task.TaskId;
+import dev.todoai.domain.task.TaskPageRequest;
 import dev.todoai.domain.user.Email;
 import dev.todoai.domain.user.UserAccount;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -30,22 +42,45 @@ public final class InMemoryStore
         SaveTaskPort,
         IdempotencyKeysPort,
         UserAccountsPort,
-        LoginAttemptsPort {
+        LoginAttemptsPort,
+        OutboxPort,
+        ProcessedEventsPort,
+        AuditLogPort {
+
+  private record OutboxRow(long id, OutboundEvent event, Instant publishedAt) {}
 
   private record State(
       TreeMap<Long, Task> tasks,
       Map<String, IdempotencyRecord> keys,
       Map<String, UserAccount> users,
-      Map<String, List<Instant>> failures) {
+      Map<String, List<Instant>> failures,
+      TreeMap<Long, OutboxRow> outbox,
+      Set<String> processed,
+      List<AuditEntry> audit) {
     State copy() {
       Map<String, List<Instant>> f = new HashMap<>();
       failures.forEach((k, v) -> f.put(k, new ArrayList<>(v)));
-      return new State(new TreeMap<>(tasks), new HashMap<>(keys), new HashMap<>(users), f);
+      return new State(
+          new TreeMap<>(tasks),
+          new HashMap<>(keys),
+          new HashMap<>(users),
+          f,
+          new TreeMap<>(outbox),
+          new HashSet<>(processed),
+          new ArrayList<>(audit));
     }
   }
 
   private State state =
-      new State(new TreeMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
+      new State(
+          new TreeMap<>(),
+          new HashMap<>(),
+          new HashMap<>(),
+          new HashMap<>(),
+          new TreeMap<>(),
+          new HashSet<>(),
+          new ArrayList<>());
+  private long outboxSequence;
   private long sequence;
   private int transactionsRolledBack;
   private Runnable beforeKeyRecord = () -> {};
@@ -182,5 +217,90 @@ public final class InMemoryStore
   @Override
   public void clearFailures(Email email) {
     state.failures.remove(email.value());
+  }
+
+  // --- outbox ---
+
+  @Override
+  public void append(List<OutboundEvent> events) {
+    for (OutboundEvent e : events) {
+      long id = ++outboxSequence;
+      state.outbox.put(id, new OutboxRow(id, e, null));
+    }
+  }
+
+  @Override
+  public List<OutboxEntry> claimBatch(int max) {
+    return state.outbox.values().stream()
+        .filter(r -> r.publishedAt() == null)
+        .limit(max)
+        .map(r -> new OutboxEntry(r.id(), r.event()))
+        .toList();
+  }
+
+  @Override
+  public void markPublished(List<Long> ids, Instant at) {
+    for (Long id : ids) {
+      OutboxRow row = state.outbox.get(id);
+      state.outbox.put(id, new OutboxRow(id, row.event(), at));
+    }
+  }
+
+  @Override
+  public Backlog backlog(Instant now) {
+    List<OutboxRow> open =
+        state.outbox.values().stream().filter(r -> r.publishedAt() == null).toList();
+    return new Backlog(open.size(), Duration.ZERO);
+  }
+
+  @Override
+  public int prunePublishedBefore(Instant cutoff) {
+    List<Long> old =
+        state.outbox.values().stream()
+            .filter(r -> r.publishedAt() != null && r.publishedAt().isBefore(cutoff))
+            .map(OutboxRow::id)
+            .toList();
+    old.forEach(state.outbox::remove);
+    return old.size();
+  }
+
+  /** Every event appended so far, published or not, in append order. */
+  public List<OutboundEvent> outboxEvents() {
+    return state.outbox.values().stream().map(OutboxRow::event).toList();
+  }
+
+  public List<OutboundEvent> unpublishedEvents() {
+    return state.outbox.values().stream()
+        .filter(r -> r.publishedAt() == null)
+        .map(OutboxRow::event)
+        .toList();
+  }
+
+  // --- consumers ---
+
+  @Override
+  public boolean markProcessed(String consumer, UUID eventId, Instant at) {
+    return state.processed.add(consumer + "/" + eventId);
+  }
+
+  @Override
+  public void append(AuditEntry entry) {
+    state.audit.add(entry);
+  }
+
+  @Override
+  public AuditPage query(UserId owner, AuditFilter filter, TaskPageRequest page) {
+    List<AuditEntry> mine = new ArrayList<>();
+    for (int i = state.audit.size() - 1; i >= 0; i--) {
+      AuditEntry e = state.audit.get(i);
+      if (e.userId().equals(owner)) {
+        mine.add(e);
+      }
+    }
+    return new AuditPage(mine.stream().limit(page.limit()).toList(), null);
+  }
+
+  public List<AuditEntry> auditEntries() {
+    return List.copyOf(state.audit);
   }
 }

@@ -6,7 +6,11 @@ import static dev.todoai.domain.task.TaskTestData.T0;
 import static dev.todoai.domain.task.TaskTestData.aTask;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import dev.todoai.application.event.OutboundEvent;
+import dev.todoai.application.event.Topics;
+import dev.todoai.application.fakes.FakeEventCodec;
 import dev.todoai.application.fakes.InMemoryStore;
 import dev.todoai.application.fakes.MutableClock;
 import dev.todoai.application.port.in.AddTaskUseCase.AddTaskCommand;
@@ -28,11 +32,15 @@ import org.junit.jupiter.api.Test;
 class TaskServicesTest {
   private final MutableClock clock = new MutableClock(T0);
   private final InMemoryStore store = new InMemoryStore();
-  private final AddTaskService add = new AddTaskService(clock, store, store, store, store);
+  private final TaskEventRecorder events = new TaskEventRecorder(new FakeEventCodec(), store);
+  private final AddTaskService add = new AddTaskService(clock, store, store, store, store, events);
   private final GetTaskService get = new GetTaskService(store);
-  private final UpdateTaskService update = new UpdateTaskService(clock, store, store, store);
-  private final CompleteTaskService complete = new CompleteTaskService(clock, store, store, store);
-  private final DeleteTaskService delete = new DeleteTaskService(clock, store, store, store);
+  private final UpdateTaskService update =
+      new UpdateTaskService(clock, store, store, store, events);
+  private final CompleteTaskService complete =
+      new CompleteTaskService(clock, store, store, store, events);
+  private final DeleteTaskService delete =
+      new DeleteTaskService(clock, store, store, store, events);
 
   private Task added(TaskDetails details) {
     return add.add(new AddTaskCommand(ALICE, details)).task();
@@ -209,5 +217,60 @@ class TaskServicesTest {
     assertThatThrownBy(() -> add.add(command))
         .isInstanceOf(TaskNotFoundException.class)
         .hasMessageContaining("deleted");
+  }
+
+  @Test
+  void everyChangeWritesItsEventToBothTopicsInTheSameTransaction() {
+    Task task = added(aTask().details());
+    update.update(
+        new UpdateTaskCommand(ALICE, task.id(), aTask().titled("New").details(), true, null));
+    delete.delete(new DeleteTaskCommand(ALICE, task.id(), null));
+
+    assertThat(store.outboxEvents())
+        .extracting(OutboundEvent::topic, OutboundEvent::type)
+        .containsExactly(
+            tuple(Topics.TASK_EVENTS, "created"),
+            tuple(Topics.TASK_UPDATES, "created"),
+            tuple(Topics.TASK_EVENTS, "updated"),
+            tuple(Topics.TASK_UPDATES, "updated"),
+            tuple(Topics.TASK_EVENTS, "completed"),
+            tuple(Topics.TASK_UPDATES, "completed"),
+            tuple(Topics.TASK_EVENTS, "deleted"),
+            tuple(Topics.TASK_UPDATES, "deleted"));
+    assertThat(store.outboxEvents()).allMatch(e -> e.partitionKey().equals(ALICE.value()));
+  }
+
+  @Test
+  void aChangeThatFailsLeavesNoEventBehind() {
+    Task task = added(aTask().details());
+    int before = store.outboxEvents().size();
+
+    assertThatThrownBy(
+            () ->
+                update.update(
+                    new UpdateTaskCommand(
+                        ALICE, task.id(), aTask().titled("x").details(), null, 9L)))
+        .isInstanceOf(VersionMismatchException.class);
+
+    assertThat(store.outboxEvents()).hasSize(before);
+  }
+
+  @Test
+  void anUnchangedUpdateEmitsNothing() {
+    Task task = added(aTask().details());
+    int before = store.outboxEvents().size();
+
+    update.update(new UpdateTaskCommand(ALICE, task.id(), aTask().details(), false, null));
+
+    assertThat(store.outboxEvents()).hasSize(before);
+  }
+
+  @Test
+  void anIdempotentReplayEmitsNothing() {
+    AddTaskCommand command = new AddTaskCommand(ALICE, aTask().details(), "key-1", "hash-a");
+    add.add(command);
+    add.add(command);
+
+    assertThat(store.outboxEvents()).hasSize(2);
   }
 }

@@ -67,7 +67,10 @@ final class Json {
       String where =
           e.getLocation() == null
               ? ""
-              : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+              : " at line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr();
       throw RequestValidationException.of(BODY, "malformed JSON" + where + ": " + message);
     } catch (IOException e) {
       throw RequestValidationException.of(BODY, "malformed JSON: " + e.getMessage());

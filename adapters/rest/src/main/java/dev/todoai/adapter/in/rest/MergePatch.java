@@ -2,7 +2,6 @@ package dev.todoai.adapter.in.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
 import java.util.Map;
 
 /** JSON Merge Patch (RFC 7396). */
@@ -15,9 +14,7 @@ final class MergePatch {
       return patch.deepCopy();
     }
     ObjectNode result = target != null && target.isObject() ? target.deepCopy() : Json.object();
-    Iterator<Map.Entry<String, JsonNode>> fields = patch.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : patch.properties()) {
       if (field.getValue().isNull()) {
         result.remove(field.getKey());
       } else {

@@ -9,7 +9,8 @@ final class Preconditions {
   static final String IF_MATCH = "If-Match";
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
-  private static final Pattern VERSION_TAG = Pattern.compile("(?:W/)?\"([0-9]{1,18})\"|([0-9]{1,18})");
+  private static final Pattern VERSION_TAG =
+      Pattern.compile("(?:W/)?\"([0-9]{1,18})\"|([0-9]{1,18})");
   private static final Pattern VISIBLE_ASCII = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
   private Preconditions() {}

@@ -2,7 +2,9 @@ package dev.todoai.adapter.in.rest;
 
 import java.util.List;
 
-/** A request that cannot be turned into a command; rendered as a 400 problem listing every error. */
+/**
+ * A request that cannot be turned into a command; rendered as a 400 problem listing every error.
+ */
 final class RequestValidationException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

@@ -29,7 +29,8 @@ final class TaskJson {
     json.put("due_date", date(details.due().dueDate()));
     json.put("time_zone", details.timeZone().id());
     json.put(
-        "recurrence_rule", details.recurrenceRule() == null ? null : details.recurrenceRule().text());
+        "recurrence_rule",
+        details.recurrenceRule() == null ? null : details.recurrenceRule().text());
     json.put("recurrence_anchor", details.recurrenceAnchor().apiName());
     json.put("is_recurring", task.isRecurring());
     json.put("series_id", task.seriesId() == null ? null : task.seriesId().toString());

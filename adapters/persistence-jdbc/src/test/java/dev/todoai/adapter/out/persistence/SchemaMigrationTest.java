@@ -1,0 +1,59 @@
+package dev.todoai.adapter.out.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.todoai.adapter.out.persistence.testsupport.TestDatabase;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SchemaMigrationTest implements TestPropertyProvider {
+  @Inject DataSource dataSource;
+
+  @Override
+  public Map<String, String> getProperties() {
+    return TestDatabase.properties();
+  }
+
+  @Test
+  void migrationInstallsTrigramAndBtreeGinExtensions() throws SQLException {
+    assertThat(strings("SELECT extname FROM pg_extension")).contains("pg_trgm", "btree_gin");
+  }
+
+  @Test
+  void migrationCreatesAnIndexForEverySortAndForTagsAndSearch() throws SQLException {
+    assertThat(strings("SELECT indexname FROM pg_indexes WHERE tablename = 'tasks'"))
+        .contains(
+            "tasks_user_created_idx",
+            "tasks_user_updated_idx",
+            "tasks_user_due_idx",
+            "tasks_user_priority_idx",
+            "tasks_user_title_idx",
+            "tasks_user_tags_idx",
+            "tasks_user_search_idx");
+  }
+
+  private List<String> strings(String sql) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+    }
+    return out;
+  }
+}

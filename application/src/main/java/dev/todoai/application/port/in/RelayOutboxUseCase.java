@@ -1,0 +1,24 @@
+package dev.todoai.application.port.in;
+
+import dev.todoai.application.port.out.OutboxPort.Backlog;
+
+/** Moves committed events from the outbox to the transport. */
+public interface RelayOutboxUseCase {
+
+  /**
+   * One pass over one batch: how many events were claimed and published, and why publishing stopped
+   * early (null when it did not).
+   */
+  record RelayResult(int claimed, int published, RuntimeException failure) {
+    public boolean failed() {
+      return failure != null;
+    }
+  }
+
+  RelayResult relayOnce();
+
+  /** Deletes events published longer ago than the retention period; returns how many. */
+  int prune();
+
+  Backlog backlog();
+}

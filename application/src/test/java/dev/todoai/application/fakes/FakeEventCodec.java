@@ -1,0 +1,81 @@
+package dev.todoai.application.fakes;
+
+import dev.todoai.application.event.OutboundEvent;
+import dev.todoai.application.event.TaskEventMessage;
+import dev.todoai.application.event.TaskUpdateMessage;
+import dev.todoai.application.event.Topics;
+import dev.todoai.application.event.UndecodableEventException;
+import dev.todoai.application.port.out.EventCodecPort;
+import dev.todoai.domain.task.TaskEvent;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A codec for use-case tests: payloads are short readable strings, and decoding looks the original
+ * event up. Payloads starting with "v9|" stand for an unknown major version.
+ */
+public final class FakeEventCodec implements EventCodecPort {
+  private final Map<String, TaskEvent> sent = new ConcurrentHashMap<>();
+
+  @Override
+  public OutboundEvent encodeTaskEvent(TaskEvent event) {
+    String payload = "task-event|" + event.eventId() + "|" + event.type().apiName();
+    sent.put(payload, event);
+    return new OutboundEvent(
+        event.eventId(),
+        Topics.TASK_EVENTS,
+        event.type().apiName(),
+        event.task().userId().value(),
+        payload);
+  }
+
+  @Override
+  public OutboundEvent encodeTaskUpdate(TaskEvent event) {
+    String payload = "task-update|" + event.eventId() + "|" + event.type().apiName();
+    sent.put(payload, event);
+    return new OutboundEvent(
+        event.eventId(),
+        Topics.TASK_UPDATES,
+        event.type().apiName(),
+        event.task().userId().value(),
+        payload);
+  }
+
+  @Override
+  public TaskEventMessage decodeTaskEvent(String payload) {
+    TaskEvent e = lookUp(payload, "task-event|");
+    return new TaskEventMessage(
+        e.eventId(),
+        e.type().apiName(),
+        e.occurredAt(),
+        e.task().userId(),
+        e.task().id().value(),
+        e.task(),
+        "{\"id\":" + e.task().id().value() + "}",
+        List.copyOf(e.changedFields()));
+  }
+
+  @Override
+  public TaskUpdateMessage decodeTaskUpdate(String payload) {
+    TaskEvent e = lookUp(payload, "task-update|");
+    return new TaskUpdateMessage(
+        e.eventId(),
+        e.type().apiName(),
+        e.task().userId(),
+        e.task().id().value(),
+        e.occurredAt(),
+        payload);
+  }
+
+  private TaskEvent lookUp(String payload, String prefix) {
+    if (payload.startsWith("v9|")) {
+      throw new UndecodableEventException("unsupported schema_version 9.0");
+    }
+    TaskEvent e = sent.get(payload);
+    if (e == null || !payload.startsWith(prefix)) {
+      throw new UndecodableEventException("not a known event: " + payload);
+    }
+    return e;
+  }
+}
