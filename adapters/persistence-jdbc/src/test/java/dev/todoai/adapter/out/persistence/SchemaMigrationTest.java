@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.todoai.adapter.out.persistence.testsupport.TestDatabase;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,18 +12,17 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SchemaMigrationTest implements TestPropertyProvider {
-  @Inject DataSource dataSource;
+  private final TestDatabase.Coordinates database = TestDatabase.freshDatabase();
 
   @Override
   public Map<String, String> getProperties() {
-    return TestDatabase.properties();
+    return database.properties();
   }
 
   @Test
@@ -47,7 +45,7 @@ class SchemaMigrationTest implements TestPropertyProvider {
 
   private List<String> strings(String sql) throws SQLException {
     List<String> out = new ArrayList<>();
-    try (Connection c = dataSource.getConnection();
+    try (Connection c = database.connect();
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(sql)) {
       while (rs.next()) {

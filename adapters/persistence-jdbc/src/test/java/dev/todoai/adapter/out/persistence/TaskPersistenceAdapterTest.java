@@ -31,7 +31,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -41,11 +40,11 @@ class TaskPersistenceAdapterTest implements TestPropertyProvider {
   @Inject SaveTaskPort saveTask;
   @Inject LoadTaskPort loadTask;
   @Inject TransactionPort transactions;
-  @Inject DataSource dataSource;
+  private final TestDatabase.Coordinates database = TestDatabase.freshDatabase();
 
   @Override
   public Map<String, String> getProperties() {
-    return TestDatabase.properties();
+    return database.properties();
   }
 
   private Task store(TaskTestData data) {
@@ -203,7 +202,7 @@ class TaskPersistenceAdapterTest implements TestPropertyProvider {
   void databaseRejectsATaskWithBothDueAtAndDueDate() {
     assertThatThrownBy(
             () -> {
-              try (Connection c = dataSource.getConnection();
+              try (Connection c = database.connect();
                   PreparedStatement ps =
                       c.prepareStatement(
                           "INSERT INTO tasks (user_id, title, created_at, updated_at, version,"
@@ -269,7 +268,7 @@ class TaskPersistenceAdapterTest implements TestPropertyProvider {
   record Derived(Instant dueSort, Instant overdueFrom, LocalDate dueLocalDate) {}
 
   private Derived derived(Task task) throws SQLException {
-    try (Connection c = dataSource.getConnection();
+    try (Connection c = database.connect();
         PreparedStatement ps =
             c.prepareStatement(
                 "SELECT due_sort, overdue_from, due_local_date FROM tasks WHERE id = ?")) {

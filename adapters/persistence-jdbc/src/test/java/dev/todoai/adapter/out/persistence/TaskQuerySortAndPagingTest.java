@@ -37,6 +37,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -240,13 +241,16 @@ class TaskQuerySortAndPagingTest implements TestPropertyProvider {
             TaskSort.of(Field.TITLE, Order.DESC))) {
       AtomicBoolean stop = new AtomicBoolean();
       AtomicInteger inserted = new AtomicInteger();
+      Semaphore allowance = new Semaphore(0);
       Random insertRandom = new Random(7);
       CompletableFuture<Void> inserter =
           CompletableFuture.runAsync(
               () -> {
                 while (!stop.get()) {
-                  store(randomTask(owner, insertRandom));
-                  inserted.incrementAndGet();
+                  if (tryAcquire(allowance)) {
+                    store(randomTask(owner, insertRandom));
+                    inserted.incrementAndGet();
+                  }
                 }
               });
       List<Task> walked;
@@ -257,8 +261,10 @@ class TaskQuerySortAndPagingTest implements TestPropertyProvider {
                 sort,
                 9,
                 () -> {
-                  int before = inserted.get();
-                  await().atMost(Duration.ofSeconds(10)).until(() -> inserted.get() >= before + 2);
+                  // Between every two pages the other thread inserts three tasks, anywhere.
+                  int target = inserted.get() + 3;
+                  allowance.release(3);
+                  await().atMost(Duration.ofSeconds(10)).until(() -> inserted.get() >= target);
                 });
       } finally {
         stop.set(true);
@@ -273,6 +279,15 @@ class TaskQuerySortAndPagingTest implements TestPropertyProvider {
           .as("every existing row, sorted by %s", sort)
           .containsAll(idSet(existing));
       assertThat(inserted.get()).isGreaterThan(0);
+    }
+  }
+
+  private static boolean tryAcquire(Semaphore semaphore) {
+    try {
+      return semaphore.tryAcquire(50, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 

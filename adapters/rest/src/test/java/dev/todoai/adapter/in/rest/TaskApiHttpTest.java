@@ -210,7 +210,8 @@ class TaskApiHttpTest {
   @Test
   void unexpectedFailureIsAGeneric500WithoutDetails() throws Exception {
     HttpResponse<String> response =
-        http.send(HttpRequest.newBuilder(uri("/api/test-boom")).GET().build(), BodyHandlers.ofString());
+        http.send(
+            HttpRequest.newBuilder(uri("/api/test-boom")).GET().build(), BodyHandlers.ofString());
 
     assertProblem(response, 500, "/problems/internal-error");
     assertThat(response.body()).doesNotContain("hunter2").doesNotContain("Exception");
@@ -318,12 +319,9 @@ class TaskApiHttpTest {
     String cursor = page.headers().firstValue("X-Next-Cursor").orElseThrow();
     assertThat(page.headers().firstValue("Link"))
         .hasValue(
-            "<"
-                + tasks()
-                + "?priority=high,urgent&limit=1&cursor="
-                + cursor
-                + ">; rel=\"next\"");
-    HttpResponse<String> next = get(tasks() + "?priority=high,urgent&limit=1&cursor=" + cursor, token());
+            "<" + tasks() + "?priority=high,urgent&limit=1&cursor=" + cursor + ">; rel=\"next\"");
+    HttpResponse<String> next =
+        get(tasks() + "?priority=high,urgent&limit=1&cursor=" + cursor, token());
     assertThat(json(next).get(0).get("title").asText()).isEqualTo("two");
     assertThat(next.headers().firstValue("Link")).isEmpty();
   }
@@ -378,6 +376,30 @@ class TaskApiHttpTest {
         .isPositive();
   }
 
+  @Test
+  void zzDebugPrint() throws Exception {
+    String loc = create("{\"title\":\"dbg\"}");
+    for (HttpResponse<String> r :
+        List.of(
+            send("POST", tasks(), null),
+            send("POST", tasks(), "[1]"),
+            send("POST", tasks(), "{\"title\": \"x\",}"),
+            send("PUT", tasks(), "{}"),
+            send("PUT", loc, "{\"title\": \"x\",}", "If-Match", "\"1\""),
+            send("PATCH", loc, "{\"title\":\"y\"}", "Content-Type", "application/json; charset=utf-8"),
+            send("PATCH", loc + "/complete", null, "Content-Type", "application/json"),
+            send("DELETE", tasks(), null),
+            get(tasks() + "?due_after=2026-01-01T00:00:00+02:00&status=x&tags=a,b&sort_by=due", token()),
+            get(tasks() + "/0", token()),
+            get("/api/" + user + "/tasks/1/x", token()),
+            http.send(HttpRequest.newBuilder(uri(tasks())).header("Authorization", "Basic YTpi").GET().build(), BodyHandlers.ofString()),
+            http.send(HttpRequest.newBuilder(uri(tasks())).header("Authorization", "Bearer garbage").header("Accept", "text/html").GET().build(), BodyHandlers.ofString()),
+            post("/api/auth/login", "{\"email\":\"nope\",\"password\":5,\"x\":1}"),
+            post("/api/auth/register", "{\"email\":\"a@b.co\",\"password\":\"" + "\u00e9".repeat(100) + "\"}"))) {
+      System.out.println("DBG " + r.request().method() + " " + r.request().uri().getPath() + " -> " + r.statusCode() + " " + r.headers().map() + "\n    " + r.body());
+    }
+  }
+
   private String tasks() {
     return "/api/" + user + "/tasks";
   }
@@ -416,8 +438,7 @@ class TaskApiHttpTest {
     if (body != null && !contentType) {
       request.header("Content-Type", "application/json");
     }
-    request.method(
-        method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
+    request.method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
     return http.send(request.build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
