@@ -131,6 +131,7 @@ class TaskApiHttpTest {
 
     assertProblem(response, 401, "/problems/unauthorized");
     assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+    assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
   }
 
   @Test
@@ -374,30 +375,6 @@ class TaskApiHttpTest {
     assertProblem(throttled, 429, "/problems/too-many-login-attempts");
     assertThat(Long.parseLong(throttled.headers().firstValue("Retry-After").orElseThrow()))
         .isPositive();
-  }
-
-  @Test
-  void zzDebugPrint() throws Exception {
-    String loc = create("{\"title\":\"dbg\"}");
-    for (HttpResponse<String> r :
-        List.of(
-            send("POST", tasks(), null),
-            send("POST", tasks(), "[1]"),
-            send("POST", tasks(), "{\"title\": \"x\",}"),
-            send("PUT", tasks(), "{}"),
-            send("PUT", loc, "{\"title\": \"x\",}", "If-Match", "\"1\""),
-            send("PATCH", loc, "{\"title\":\"y\"}", "Content-Type", "application/json; charset=utf-8"),
-            send("PATCH", loc + "/complete", null, "Content-Type", "application/json"),
-            send("DELETE", tasks(), null),
-            get(tasks() + "?due_after=2026-01-01T00:00:00+02:00&status=x&tags=a,b&sort_by=due", token()),
-            get(tasks() + "/0", token()),
-            get("/api/" + user + "/tasks/1/x", token()),
-            http.send(HttpRequest.newBuilder(uri(tasks())).header("Authorization", "Basic YTpi").GET().build(), BodyHandlers.ofString()),
-            http.send(HttpRequest.newBuilder(uri(tasks())).header("Authorization", "Bearer garbage").header("Accept", "text/html").GET().build(), BodyHandlers.ofString()),
-            post("/api/auth/login", "{\"email\":\"nope\",\"password\":5,\"x\":1}"),
-            post("/api/auth/register", "{\"email\":\"a@b.co\",\"password\":\"" + "\u00e9".repeat(100) + "\"}"))) {
-      System.out.println("DBG " + r.request().method() + " " + r.request().uri().getPath() + " -> " + r.statusCode() + " " + r.headers().map() + "\n    " + r.body());
-    }
   }
 
   private String tasks() {
