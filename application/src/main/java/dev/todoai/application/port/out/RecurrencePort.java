@@ -10,8 +10,8 @@ import java.util.Optional;
  * Expands RFC 5545 recurrence rules. A series starts at {@code start} (its DTSTART): a timed due
  * expands as wall-clock time in {@code zone} (09:00 stays 09:00 across daylight-saving changes; a
  * wall time that does not exist that day moves forward by the gap; a repeated wall time takes the
- * earlier instant), an all-day due expands as dates. The start itself is the first instance, as
- * RFC 5545 says, even when it does not match the rule's BY parts.
+ * earlier instant), an all-day due expands as dates. The start itself is the first instance, as RFC
+ * 5545 says, even when it does not match the rule's BY parts.
  */
 public interface RecurrencePort {
 
@@ -20,8 +20,8 @@ public interface RecurrencePort {
 
   /**
    * Checks that the rule can be expanded from {@code start}: it must have an instance after the
-   * start, found within {@link #MAX_ITERATIONS} steps, unless COUNT=1 or UNTIL ends the series
-   * at the start.
+   * start, found within {@link #MAX_ITERATIONS} steps, unless COUNT=1 or UNTIL ends the series at
+   * the start.
    *
    * @throws InvalidValueException with field {@code recurrence_rule} otherwise
    */

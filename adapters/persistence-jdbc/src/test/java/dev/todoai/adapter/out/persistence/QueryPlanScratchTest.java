@@ -55,7 +55,7 @@ class QueryPlanScratchTest implements TestPropertyProvider {
         new TaskFilter(
             TaskFilter.Status.PENDING,
             Set.of(Priority.HIGH),
-            Set.of(new Tag("urgent")),
+            Set.of(new dev.todoai.domain.task.Tag("urgent")),
             null,
             null,
             null,
