@@ -33,6 +33,8 @@ class HexagonRulesTest {
           .adapter("rest", "dev.todoai.adapter.in.rest..")
           .adapter("persistence", "dev.todoai.adapter.out.persistence..")
           .adapter("inprocess", "dev.todoai.adapter.out.inprocess..")
+          .adapter("eventjson", "dev.todoai.adapter.out.eventjson..")
+          .adapter("recurrence", "dev.todoai.adapter.out.recurrence..")
           .withOptionalLayers(true)
           .because("adapters depend inwards only and never on each other");
 

@@ -8,8 +8,8 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 
 /**
- * API responses are per-user and change often: caches must not keep them. Runs outside the
- * security filter so that 401/403 answers carry the header too.
+ * API responses are per-user and change often: caches must not keep them. Runs outside the security
+ * filter so that 401/403 answers carry the header too.
  */
 @ServerFilter("/api/**")
 final class NoStoreFilter implements Ordered {
