@@ -59,6 +59,7 @@ public final class TodoApplication {
     ApplicationContext context =
         Micronaut.build(options.micronautArgs().toArray(String[]::new))
             .mainClass(TodoApplication.class)
+            .environments(options.role().id())
             .properties(properties)
             .start();
     if (embedded != null) {

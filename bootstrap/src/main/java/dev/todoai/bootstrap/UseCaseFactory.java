@@ -24,6 +24,7 @@ import dev.todoai.application.service.GetTaskService;
 import dev.todoai.application.service.ListTasksService;
 import dev.todoai.application.service.LogInService;
 import dev.todoai.application.service.RegisterUserService;
+import dev.todoai.application.service.TaskEventRecorder;
 import dev.todoai.application.service.UpdateTaskService;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
@@ -41,8 +42,9 @@ class UseCaseFactory {
       TransactionPort transactions,
       SaveTaskPort saveTask,
       LoadTaskPort loadTask,
-      IdempotencyKeysPort idempotencyKeys) {
-    return new AddTaskService(clock, transactions, saveTask, loadTask, idempotencyKeys);
+      IdempotencyKeysPort idempotencyKeys,
+      TaskEventRecorder events) {
+    return new AddTaskService(clock, transactions, saveTask, loadTask, idempotencyKeys, events);
   }
 
   @Singleton
@@ -57,20 +59,32 @@ class UseCaseFactory {
 
   @Singleton
   UpdateTaskUseCase updateTask(
-      ClockPort clock, TransactionPort transactions, LoadTaskPort loadTask, SaveTaskPort saveTask) {
-    return new UpdateTaskService(clock, transactions, loadTask, saveTask);
+      ClockPort clock,
+      TransactionPort transactions,
+      LoadTaskPort loadTask,
+      SaveTaskPort saveTask,
+      TaskEventRecorder events) {
+    return new UpdateTaskService(clock, transactions, loadTask, saveTask, events);
   }
 
   @Singleton
   CompleteTaskUseCase completeTask(
-      ClockPort clock, TransactionPort transactions, LoadTaskPort loadTask, SaveTaskPort saveTask) {
-    return new CompleteTaskService(clock, transactions, loadTask, saveTask);
+      ClockPort clock,
+      TransactionPort transactions,
+      LoadTaskPort loadTask,
+      SaveTaskPort saveTask,
+      TaskEventRecorder events) {
+    return new CompleteTaskService(clock, transactions, loadTask, saveTask, events);
   }
 
   @Singleton
   DeleteTaskUseCase deleteTask(
-      ClockPort clock, TransactionPort transactions, LoadTaskPort loadTask, SaveTaskPort saveTask) {
-    return new DeleteTaskService(clock, transactions, loadTask, saveTask);
+      ClockPort clock,
+      TransactionPort transactions,
+      LoadTaskPort loadTask,
+      SaveTaskPort saveTask,
+      TaskEventRecorder events) {
+    return new DeleteTaskService(clock, transactions, loadTask, saveTask, events);
   }
 
   @Singleton

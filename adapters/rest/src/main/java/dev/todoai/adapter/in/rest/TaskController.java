@@ -23,7 +23,6 @@ import dev.todoai.domain.task.Task;
 import dev.todoai.domain.task.TaskId;
 import dev.todoai.domain.task.TaskPage;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -89,7 +88,7 @@ final class TaskController {
       @PathVariable String userId,
       Authentication authentication,
       HttpRequest<?> request,
-      @Nullable @Body byte[] body) {
+      @Body @jakarta.annotation.Nullable byte[] body) {
     UserId owner = owner(userId, authentication);
     String key =
         Preconditions.idempotencyKey(request.getHeaders().getAll(Preconditions.IDEMPOTENCY_KEY));
@@ -149,7 +148,7 @@ final class TaskController {
       @PathVariable String id,
       Authentication authentication,
       HttpRequest<?> request,
-      @Nullable @Body byte[] body) {
+      @Body @jakarta.annotation.Nullable byte[] body) {
     UserId owner = owner(userId, authentication);
     FieldErrors errors = new FieldErrors();
     TaskId taskId = TaskRequestParser.taskId(id, errors);
@@ -175,7 +174,7 @@ final class TaskController {
       @PathVariable String id,
       Authentication authentication,
       HttpRequest<?> request,
-      @Nullable @Body byte[] body) {
+      @Body @jakarta.annotation.Nullable byte[] body) {
     UserId owner = owner(userId, authentication);
     TaskId taskId = TaskRequestParser.taskId(id);
     Long ifMatch = expectedVersion(request);
@@ -207,7 +206,7 @@ final class TaskController {
       @PathVariable String id,
       Authentication authentication,
       HttpRequest<?> request,
-      @Nullable @Body byte[] body) {
+      @Body @jakarta.annotation.Nullable byte[] body) {
     UserId owner = owner(userId, authentication);
     FieldErrors errors = new FieldErrors();
     TaskId taskId = TaskRequestParser.taskId(id, errors);
