@@ -8,6 +8,7 @@ import dev.todoai.application.port.in.RegisterUserUseCase;
 import dev.todoai.application.port.in.RegisterUserUseCase.RegisterUserCommand;
 import dev.todoai.domain.user.UserAccount;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -40,7 +41,7 @@ final class AuthController {
   @Post("/register")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  HttpResponse<byte[]> register(@Body @jakarta.annotation.Nullable byte[] body) {
+  HttpResponse<byte[]> register(@Nullable @Body byte[] body) {
     CredentialsRequest credentials = CredentialsRequest.parse(Json.parseObject(body), true);
     UserAccount account =
         registerUser.register(
@@ -51,7 +52,7 @@ final class AuthController {
   @Post("/login")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  HttpResponse<byte[]> login(@Body @jakarta.annotation.Nullable byte[] body) {
+  HttpResponse<byte[]> login(@Nullable @Body byte[] body) {
     CredentialsRequest credentials = CredentialsRequest.parse(Json.parseObject(body), false);
     UserAccount account =
         logIn.logIn(new LogInCommand(credentials.email(), credentials.password()));

@@ -23,6 +23,7 @@ import dev.todoai.domain.task.Task;
 import dev.todoai.domain.task.TaskId;
 import dev.todoai.domain.task.TaskPage;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -88,7 +89,7 @@ final class TaskController {
       @PathVariable String userId,
       Authentication authentication,
       HttpRequest<?> request,
-      @Body @jakarta.annotation.Nullable byte[] body) {
+      @Nullable @Body byte[] body) {
     UserId owner = owner(userId, authentication);
     String key =
         Preconditions.idempotencyKey(request.getHeaders().getAll(Preconditions.IDEMPOTENCY_KEY));
@@ -148,7 +149,7 @@ final class TaskController {
       @PathVariable String id,
       Authentication authentication,
       HttpRequest<?> request,
-      @Body @jakarta.annotation.Nullable byte[] body) {
+      @Nullable @Body byte[] body) {
     UserId owner = owner(userId, authentication);
     FieldErrors errors = new FieldErrors();
     TaskId taskId = TaskRequestParser.taskId(id, errors);
@@ -174,7 +175,7 @@ final class TaskController {
       @PathVariable String id,
       Authentication authentication,
       HttpRequest<?> request,
-      @Body @jakarta.annotation.Nullable byte[] body) {
+      @Nullable @Body byte[] body) {
     UserId owner = owner(userId, authentication);
     TaskId taskId = TaskRequestParser.taskId(id);
     Long ifMatch = expectedVersion(request);
@@ -206,7 +207,7 @@ final class TaskController {
       @PathVariable String id,
       Authentication authentication,
       HttpRequest<?> request,
-      @Body @jakarta.annotation.Nullable byte[] body) {
+      @Nullable @Body byte[] body) {
     UserId owner = owner(userId, authentication);
     FieldErrors errors = new FieldErrors();
     TaskId taskId = TaskRequestParser.taskId(id, errors);
