@@ -25,6 +25,8 @@ final class TaskQuerySql {
 
   private final List<String> where = new ArrayList<>();
   private final List<Object> whereParams = new ArrayList<>();
+  private Boolean hasDue;
+  private boolean excludesUndated;
 
   private TaskQuerySql() {}
 
@@ -63,6 +65,13 @@ final class TaskQuerySql {
       condition(
           f.tagMode() == TaskFilter.TagMode.ANY ? "tags && ?" : "tags @> ?", new TextArray(tags));
     }
+    hasDue = f.hasDue();
+    // Only tasks with a due can match a due bound, be overdue or "have a due".
+    excludesUndated =
+        f.dueAfter() != null
+            || f.dueBefore() != null
+            || Boolean.TRUE.equals(f.overdue())
+            || Boolean.TRUE.equals(f.hasDue());
     bound(f.dueAfter(), ">=");
     bound(f.dueBefore(), "<=");
     if (f.overdue() != null) {
@@ -121,51 +130,69 @@ final class TaskQuerySql {
   }
 
   /**
-   * Sorts by due, nulls last in both directions: the rows with a due (an index range on {@code
-   * (user_id, due_sort, id)}) followed by the rows without one (ordered by id).
+   * Sorts by due, nulls last in both directions: the rows with a due followed by the rows without
+   * one, each an index range on {@code (user_id, due_sort, id)}. A branch that the filter or the
+   * cursor rules out is left out of the statement.
    */
   private Statement byDue(TaskSort.Order order, PageCursor after, int fetch) {
-    String dir = order.name();
     String op = after(order);
-    String filters = String.join(" AND ", where);
-    List<Object> params = new ArrayList<>();
-
-    StringBuilder noDue =
-        select("due_sort").append(" WHERE ").append(filters).append(" AND due_sort IS NULL");
-    List<Object> noDueParams = new ArrayList<>(whereParams);
-    if (after != null && after.key() == null) {
-      noDue.append(" AND id ").append(op).append(" ?");
-      noDueParams.add(after.id());
+    boolean afterDated = after != null && after.key() != null;
+    boolean afterUndated = after != null && after.key() == null;
+    Statement dated =
+        afterDated
+            ? dueBranch(
+                "due_sort IS NOT NULL AND (due_sort, id) " + op + " (?, ?)",
+                List.of(after.key(), after.id()),
+                order,
+                fetch)
+            : dueBranch("due_sort IS NOT NULL", List.of(), order, fetch);
+    Statement undated =
+        afterUndated
+            ? dueBranch("due_sort IS NULL AND id " + op + " ?", List.of(after.id()), order, fetch)
+            : dueBranch("due_sort IS NULL", List.of(), order, fetch);
+    boolean withDated = !afterUndated && !Boolean.FALSE.equals(hasDue);
+    boolean withUndated = !excludesUndated;
+    if (!withDated || !withUndated) {
+      return withDated ? dated : undated;
     }
-    noDue.append(" ORDER BY id ").append(dir).append(" LIMIT ?");
-    noDueParams.add(fetch);
-    if (after != null && after.key() == null) {
-      return new Statement(noDue.toString(), noDueParams);
-    }
-
-    StringBuilder withDue =
-        select("due_sort").append(" WHERE ").append(filters).append(" AND due_sort IS NOT NULL");
-    params.addAll(whereParams);
-    if (after != null) {
-      withDue.append(" AND (due_sort, id) ").append(op).append(" (?, ?)");
-      params.add(after.key());
-      params.add(after.id());
-    }
-    withDue.append(" ORDER BY due_sort ").append(dir).append(", id ").append(dir);
-    withDue.append(" LIMIT ?");
+    String dir = order.name();
+    List<Object> params = new ArrayList<>(dated.params());
+    params.addAll(undated.params());
     params.add(fetch);
-    params.addAll(noDueParams);
     String sql =
         "SELECT * FROM (("
-            + withDue
+            + dated.sql()
             + ") UNION ALL ("
-            + noDue
+            + undated.sql()
             + ")) AS page ORDER BY sort_key "
             + dir
             + " NULLS LAST, id "
             + dir
             + " LIMIT ?";
+    return new Statement(sql, params);
+  }
+
+  /** One region of {@link #byDue}: the rows with a due, or those without. */
+  private Statement dueBranch(
+      String region, List<Object> regionParams, TaskSort.Order order, int fetch) {
+    String dir = order.name();
+    List<Object> params = new ArrayList<>(whereParams);
+    params.addAll(regionParams);
     params.add(fetch);
+    // Within the undated region due_sort is constant, so this is id order; spelled like the
+    // index so that the planner reads the rows in index order instead of sorting them.
+    String sql =
+        select("due_sort")
+            .append(" WHERE ")
+            .append(String.join(" AND ", where))
+            .append(" AND ")
+            .append(region)
+            .append(" ORDER BY due_sort ")
+            .append(dir)
+            .append(", id ")
+            .append(dir)
+            .append(" LIMIT ?")
+            .toString();
     return new Statement(sql, params);
   }
 

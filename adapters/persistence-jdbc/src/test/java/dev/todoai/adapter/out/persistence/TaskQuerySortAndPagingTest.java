@@ -16,6 +16,7 @@ import dev.todoai.domain.shared.UserId;
 import dev.todoai.domain.task.Priority;
 import dev.todoai.domain.task.Task;
 import dev.todoai.domain.task.TaskFilter;
+import dev.todoai.domain.task.TaskFilter.DueBound;
 import dev.todoai.domain.task.TaskPage;
 import dev.todoai.domain.task.TaskPageRequest;
 import dev.todoai.domain.task.TaskSort;
@@ -125,6 +126,34 @@ class TaskQuerySortAndPagingTest implements TestPropertyProvider {
     List<Task> walked = walk(mixed, sort, 4, () -> {});
 
     assertThat(ids(walked)).containsExactlyElementsOf(ids(expectedOrder(mixedTasks, sort)));
+  }
+
+  static Stream<Arguments> dueFiltersInBothOrders() {
+    List<TaskFilter> filters =
+        List.of(
+            new TaskFilter(null, null, null, null, null, null, null, true, null),
+            new TaskFilter(null, null, null, null, null, null, null, false, null),
+            new TaskFilter(null, null, null, null, null, null, true, null, null),
+            new TaskFilter(null, null, null, null, null, null, false, null, null),
+            new TaskFilter(null, null, null, null, null, DueBound.of(NOW), null, null, null));
+    return filters.stream().flatMap(f -> Stream.of(Order.values()).map(o -> Arguments.of(f, o)));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("dueFiltersInBothOrders")
+  void followingCursorsSortedByDueUnderADueFilterYieldsEveryMatchOnce(
+      TaskFilter filter, Order order) {
+    TaskSort sort = TaskSort.of(Field.DUE, order);
+    List<Task> expected =
+        queryTasks.query(mixed, filter, sort, TaskPageRequest.first(200), NOW).items();
+
+    List<Task> walked = walk(mixed, filter, sort, 2, () -> {});
+
+    assertThat(expected).isNotEmpty();
+    assertThat(ids(walked))
+        .containsExactlyElementsOf(
+            ids(expectedOrder(mixedTasks, sort).stream().filter(expected::contains).toList()));
+    assertThat(ids(walked)).containsExactlyElementsOf(ids(expected));
   }
 
   @Test
@@ -307,11 +336,16 @@ class TaskQuerySortAndPagingTest implements TestPropertyProvider {
   }
 
   private List<Task> walk(UserId owner, TaskSort sort, int limit, Runnable betweenPages) {
+    return walk(owner, TaskFilter.ALL, sort, limit, betweenPages);
+  }
+
+  private List<Task> walk(
+      UserId owner, TaskFilter filter, TaskSort sort, int limit, Runnable betweenPages) {
     List<Task> all = new ArrayList<>();
     String cursor = null;
     int pages = 0;
     do {
-      TaskPage page = queryTasks.query(owner, TaskFilter.ALL, sort, page(limit, cursor), NOW);
+      TaskPage page = queryTasks.query(owner, filter, sort, page(limit, cursor), NOW);
       all.addAll(page.items());
       cursor = page.nextCursor();
       assertThat(++pages).as("pages").isLessThan(1000);
