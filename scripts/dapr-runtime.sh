@@ -36,6 +36,11 @@ fi
 echo "dapr-runtime: building daprd and scheduler $version (this takes a while once)" >&2
 (cd "$work" && CGO_ENABLED=0 go build -trimpath -tags stablecomponents -o "$bin/daprd.partial" ./cmd/daprd \
    && mv "$bin/daprd.partial" "$bin/daprd")
-(cd "$work" && CGO_ENABLED=0 go build -trimpath -o "$bin/scheduler.partial" ./cmd/scheduler \
-   && mv "$bin/scheduler.partial" "$bin/scheduler")
+# The scheduler's go-etcd-cron v0.12.5 is not served by the module proxy; v0.12.0 is and builds.
+if ! (cd "$work" && CGO_ENABLED=0 go build -trimpath -o "$bin/scheduler.partial" ./cmd/scheduler); then
+  echo "dapr-runtime: retrying the scheduler with go-etcd-cron ${DAPR_ETCD_CRON_FALLBACK:-v0.12.0}" >&2
+  (cd "$work" && go mod edit -replace "github.com/diagridio/go-etcd-cron=github.com/diagridio/go-etcd-cron@${DAPR_ETCD_CRON_FALLBACK:-v0.12.0}" \
+     && CGO_ENABLED=0 go build -mod=mod -trimpath -o "$bin/scheduler.partial" ./cmd/scheduler)
+fi
+mv "$bin/scheduler.partial" "$bin/scheduler"
 echo "$bin"
