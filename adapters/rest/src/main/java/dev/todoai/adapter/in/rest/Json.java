@@ -77,6 +77,18 @@ final class Json {
     }
   }
 
+  /**
+   * Parses JSON text that this service stored itself (an audit snapshot): a failure is a server
+   * error, not the client's.
+   */
+  static JsonNode readStored(String text) {
+    try {
+      return MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored JSON is malformed: " + e.getOriginalMessage(), e);
+    }
+  }
+
   static byte[] write(JsonNode node) {
     try {
       return MAPPER.writeValueAsBytes(node);

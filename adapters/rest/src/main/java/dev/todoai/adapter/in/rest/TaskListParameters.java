@@ -152,7 +152,7 @@ final class TaskListParameters {
   }
 
   /** The value of a single-valued parameter; null when absent or empty. */
-  private static String single(Map<String, List<String>> parameters, String name) {
+  static String single(Map<String, List<String>> parameters, String name) {
     List<String> values = parameters.get(name);
     if (values == null || values.isEmpty() || values.get(0).isEmpty()) {
       return null;
@@ -226,7 +226,11 @@ final class TaskListParameters {
     return null;
   }
 
-  private static int limit(String text, FieldErrors errors) {
+  /**
+   * The page size: 1 to {@link TaskPageRequest#MAX_LIMIT}, {@link TaskPageRequest#DEFAULT_LIMIT}
+   * when absent.
+   */
+  static int limit(String text, FieldErrors errors) {
     if (text == null) {
       return TaskPageRequest.DEFAULT_LIMIT;
     }
