@@ -43,6 +43,22 @@ class SchemaMigrationTest implements TestPropertyProvider {
             "tasks_user_search_idx");
   }
 
+  @Test
+  void migrationCreatesTheOutboxAuditAndProcessedEventsTablesWithTheirIndexes()
+      throws SQLException {
+    assertThat(strings("SELECT tablename FROM pg_tables WHERE schemaname = 'public'"))
+        .contains("outbox", "processed_events", "audit_entries");
+    assertThat(strings("SELECT indexname FROM pg_indexes WHERE schemaname = 'public'"))
+        .contains(
+            "outbox_pending_idx",
+            "outbox_published_idx",
+            "outbox_event_id_key",
+            "processed_events_pkey",
+            "audit_entries_event_id_key",
+            "audit_entries_user_idx",
+            "audit_entries_user_task_idx");
+  }
+
   private List<String> strings(String sql) throws SQLException {
     List<String> out = new ArrayList<>();
     try (Connection c = database.connect();
