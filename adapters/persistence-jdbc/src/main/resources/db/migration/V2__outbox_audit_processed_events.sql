@@ -15,7 +15,9 @@ CREATE TABLE outbox (
     published_at  timestamptz,
     -- How many relay passes started at this row: a row that keeps failing shows a growing count.
     attempts      integer     NOT NULL DEFAULT 0,
-    CONSTRAINT outbox_event_id_key UNIQUE (event_id),
+    -- One domain event becomes one message per topic (a TaskEvent and its TaskUpdateEvent share
+    -- the event id), so an id is unique per topic.
+    CONSTRAINT outbox_topic_event_id_key UNIQUE (topic, event_id),
     CONSTRAINT outbox_lane_range CHECK (lane >= 0)
 )
 -- A queue: every row is updated once and deleted later. Vacuum it early so that the relay's index

@@ -52,7 +52,8 @@ record DatabaseSettings(String jdbcUrl, String username, String password) {
     }
     String port = uri.getPort() > 0 ? ":" + uri.getPort() : "";
     String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
-    String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/postgres" : uri.getRawPath();
+    String path =
+        uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/postgres" : uri.getRawPath();
     return new DatabaseSettings("jdbc:postgresql://" + uri.getHost() + port + path + query, u, p);
   }
 

@@ -24,8 +24,8 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 
 /**
- * The event backbone's use cases. Which consumers run is a matter of the role's properties
- * ({@code todo.consumers.<name>.enabled}); the transports pick up whatever consumers exist.
+ * The event backbone's use cases. Which consumers run is a matter of the role's properties ({@code
+ * todo.consumers.<name>.enabled}); the transports pick up whatever consumers exist.
  */
 @Factory
 class EventBackboneFactory {

@@ -47,9 +47,7 @@ record LaunchOptions(Role role, List<String> micronautArgs) {
                         "unknown role '" + text + "' (expected one of: " + Role.names() + ")"));
     if (!role.available()) {
       throw new LaunchException(
-          "role '"
-              + role.id()
-              + "' is not available in this version yet; run 'all' or 'backend'");
+          "role '" + role.id() + "' is not available in this version yet; run 'all' or 'backend'");
     }
     return new LaunchOptions(role, List.copyOf(rest));
   }

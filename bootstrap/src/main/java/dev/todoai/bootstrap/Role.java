@@ -23,7 +23,10 @@ enum Role {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** Whether this build can run the role yet (the event-driven roles arrive with the event backbone). */
+  /**
+   * Whether this build can run the role yet (the event-driven roles arrive with the event
+   * backbone).
+   */
   boolean available() {
     return available;
   }

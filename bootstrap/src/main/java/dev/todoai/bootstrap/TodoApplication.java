@@ -70,7 +70,9 @@ public final class TodoApplication {
     }
   }
 
-  /** Stops the embedded database only once the application (and its connection pool) has stopped. */
+  /**
+   * Stops the embedded database only once the application (and its connection pool) has stopped.
+   */
   private static void stopAfter(ApplicationContext context, EmbeddedDatabase database) {
     long deadline = System.nanoTime() + 30_000_000_000L;
     while (context.isRunning() && System.nanoTime() < deadline) {

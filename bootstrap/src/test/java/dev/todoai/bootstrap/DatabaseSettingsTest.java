@@ -18,10 +18,13 @@ class DatabaseSettingsTest {
   void aHostedPostgresUrlBecomesJdbcWithCredentials() {
     DatabaseSettings settings =
         DatabaseSettings.external(
-                Map.of("DATABASE_URL", "postgres://ada:s%40cret@db.internal:6543/todo?sslmode=require"))
+                Map.of(
+                    "DATABASE_URL",
+                    "postgres://ada:s%40cret@db.internal:6543/todo?sslmode=require"))
             .orElseThrow();
 
-    assertThat(settings.jdbcUrl()).isEqualTo("jdbc:postgresql://db.internal:6543/todo?sslmode=require");
+    assertThat(settings.jdbcUrl())
+        .isEqualTo("jdbc:postgresql://db.internal:6543/todo?sslmode=require");
     assertThat(settings.username()).isEqualTo("ada");
     assertThat(settings.password()).isEqualTo("s@cret");
     assertThat(settings.toString()).doesNotContain("s@cret");

@@ -34,7 +34,9 @@ class JwtSecretTest {
     String second = JwtSecret.resolve(Map.of(), dataDir);
 
     assertThat(first).hasSizeGreaterThanOrEqualTo(43).isEqualTo(second);
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("jwt-secret"))))
+    assertThat(
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dataDir.resolve("jwt-secret"))))
         .isEqualTo("rw-------");
   }
 }

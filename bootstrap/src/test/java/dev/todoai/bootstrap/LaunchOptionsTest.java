@@ -28,7 +28,8 @@ class LaunchOptionsTest {
   @Test
   void otherArgumentsPassThroughToMicronaut() {
     LaunchOptions options =
-        LaunchOptions.parse(new String[] {"-Dx=1", "--role=all", "--micronaut.server.port=9"}, Map.of());
+        LaunchOptions.parse(
+            new String[] {"-Dx=1", "--role=all", "--micronaut.server.port=9"}, Map.of());
 
     assertThat(options.micronautArgs()).containsExactly("-Dx=1", "--micronaut.server.port=9");
   }

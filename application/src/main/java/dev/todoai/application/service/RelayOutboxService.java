@@ -1,9 +1,9 @@
 package dev.todoai.application.service;
 
+import dev.todoai.application.event.OutboxBacklog;
 import dev.todoai.application.port.in.RelayOutboxUseCase;
 import dev.todoai.application.port.out.ClockPort;
 import dev.todoai.application.port.out.OutboxPort;
-import dev.todoai.application.port.out.OutboxPort.Backlog;
 import dev.todoai.application.port.out.OutboxPort.OutboxEntry;
 import dev.todoai.application.port.out.PublishEventPort;
 import dev.todoai.application.port.out.TransactionPort;
@@ -72,7 +72,7 @@ public final class RelayOutboxService implements RelayOutboxUseCase {
   }
 
   @Override
-  public Backlog backlog() {
+  public OutboxBacklog backlog() {
     return outbox.backlog(clock.now());
   }
 }

@@ -1,6 +1,7 @@
 package dev.todoai.application.fakes;
 
 import dev.todoai.application.event.OutboundEvent;
+import dev.todoai.application.event.OutboxBacklog;
 import dev.todoai.application.port.out.AuditLogPort;
 import dev.todoai.application.port.out.IdempotencyKeysPort;
 import dev.todoai.application.port.out.LoadTaskPort;
@@ -247,10 +248,10 @@ public final class InMemoryStore
   }
 
   @Override
-  public Backlog backlog(Instant now) {
+  public OutboxBacklog backlog(Instant now) {
     List<OutboxRow> open =
         state.outbox.values().stream().filter(r -> r.publishedAt() == null).toList();
-    return new Backlog(open.size(), Duration.ZERO);
+    return new OutboxBacklog(open.size(), Duration.ZERO);
   }
 
   @Override

@@ -60,7 +60,8 @@ public final class Api {
     if (token != null) {
       builder.header("Authorization", "Bearer " + token);
     }
-    boolean hasContentType = headers.keySet().stream().anyMatch(h -> h.equalsIgnoreCase("Content-Type"));
+    boolean hasContentType =
+        headers.keySet().stream().anyMatch(h -> h.equalsIgnoreCase("Content-Type"));
     if (body != null && !hasContentType) {
       builder.header("Content-Type", "application/json");
     }
@@ -91,7 +92,10 @@ public final class Api {
 
   public User register(String email) {
     Response r =
-        post("/api/auth/register", null, "{\"email\":\"" + email + "\",\"password\":\"correct horse battery\"}");
+        post(
+            "/api/auth/register",
+            null,
+            "{\"email\":\"" + email + "\",\"password\":\"correct horse battery\"}");
     if (r.status() != 201) {
       throw new IllegalStateException("register failed: " + r.status() + " " + r.body());
     }

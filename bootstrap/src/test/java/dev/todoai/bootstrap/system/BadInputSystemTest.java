@@ -65,7 +65,11 @@ class BadInputSystemTest {
     cases.add(post("numeric title", "{\"title\":5}", "title"));
     cases.add(post("boolean title", "{\"title\":true}", "title"));
     cases.add(post("object title", "{\"title\":{\"text\":\"x\"}}", "title"));
-    cases.add(post("description too long", "{\"title\":\"x\",\"description\":\"" + "d".repeat(4001) + "\"}", "description"));
+    cases.add(
+        post(
+            "description too long",
+            "{\"title\":\"x\",\"description\":\"" + "d".repeat(4001) + "\"}",
+            "description"));
     cases.add(post("numeric description", "{\"title\":\"x\",\"description\":7}", "description"));
     cases.add(post("unknown priority", "{\"title\":\"x\",\"priority\":\"p1\"}", "priority"));
     cases.add(post("upper-case priority", "{\"title\":\"x\",\"priority\":\"URGENT\"}", "priority"));
@@ -74,26 +78,56 @@ class BadInputSystemTest {
     cases.add(post("numeric tag", "{\"title\":\"x\",\"tags\":[1]}", "tags"));
     cases.add(post("empty tag", "{\"title\":\"x\",\"tags\":[\"\"]}", "tags"));
     cases.add(post("tag with space", "{\"title\":\"x\",\"tags\":[\"has space\"]}", "tags"));
-    cases.add(post("tag too long", "{\"title\":\"x\",\"tags\":[\"" + "t".repeat(41) + "\"]}", "tags"));
+    cases.add(
+        post("tag too long", "{\"title\":\"x\",\"tags\":[\"" + "t".repeat(41) + "\"]}", "tags"));
     StringBuilder many = new StringBuilder("[");
     for (int i = 0; i < 21; i++) {
       many.append(i == 0 ? "" : ",").append("\"t").append(i).append('"');
     }
     cases.add(post("21 tags", "{\"title\":\"x\",\"tags\":" + many + "]}", "tags"));
     cases.add(post("due_at words", "{\"title\":\"x\",\"due_at\":\"tomorrow\"}", "due_at"));
-    cases.add(post("due_at month 13", "{\"title\":\"x\",\"due_at\":\"2026-13-01T00:00:00Z\"}", "due_at"));
-    cases.add(post("due_at without offset", "{\"title\":\"x\",\"due_at\":\"2026-03-01T10:00:00\"}", "due_at"));
+    cases.add(
+        post("due_at month 13", "{\"title\":\"x\",\"due_at\":\"2026-13-01T00:00:00Z\"}", "due_at"));
+    cases.add(
+        post(
+            "due_at without offset",
+            "{\"title\":\"x\",\"due_at\":\"2026-03-01T10:00:00\"}",
+            "due_at"));
     cases.add(post("due_at as number", "{\"title\":\"x\",\"due_at\":1700000000}", "due_at"));
-    cases.add(post("due_date 30 February", "{\"title\":\"x\",\"due_date\":\"2026-02-30\"}", "due_date"));
-    cases.add(post("due_date US format", "{\"title\":\"x\",\"due_date\":\"03/01/2026\"}", "due_date"));
-    cases.add(post("due_date with time", "{\"title\":\"x\",\"due_date\":\"2026-03-01T10:00:00Z\"}", "due_date"));
-    cases.add(post("unknown time zone", "{\"title\":\"x\",\"time_zone\":\"Mars/Olympus\"}", "time_zone"));
-    cases.add(post("offset as time zone", "{\"title\":\"x\",\"time_zone\":\"+02:00\"}", "time_zone"));
+    cases.add(
+        post("due_date 30 February", "{\"title\":\"x\",\"due_date\":\"2026-02-30\"}", "due_date"));
+    cases.add(
+        post("due_date US format", "{\"title\":\"x\",\"due_date\":\"03/01/2026\"}", "due_date"));
+    cases.add(
+        post(
+            "due_date with time",
+            "{\"title\":\"x\",\"due_date\":\"2026-03-01T10:00:00Z\"}",
+            "due_date"));
+    cases.add(
+        post("unknown time zone", "{\"title\":\"x\",\"time_zone\":\"Mars/Olympus\"}", "time_zone"));
+    cases.add(
+        post("offset as time zone", "{\"title\":\"x\",\"time_zone\":\"+02:00\"}", "time_zone"));
     cases.add(post("numeric time zone", "{\"title\":\"x\",\"time_zone\":5}", "time_zone"));
-    cases.add(post("hourly rule", "{\"title\":\"x\",\"due_date\":\"2026-03-01\",\"recurrence_rule\":\"FREQ=HOURLY\"}", "recurrence_rule"));
-    cases.add(post("nonsense rule", "{\"title\":\"x\",\"due_date\":\"2026-03-01\",\"recurrence_rule\":\"every day\"}", "recurrence_rule"));
-    cases.add(post("rule without due", "{\"title\":\"x\",\"recurrence_rule\":\"FREQ=DAILY\"}", "recurrence_rule"));
-    cases.add(post("unknown anchor", "{\"title\":\"x\",\"recurrence_anchor\":\"start\"}", "recurrence_anchor"));
+    cases.add(
+        post(
+            "hourly rule",
+            "{\"title\":\"x\",\"due_date\":\"2026-03-01\",\"recurrence_rule\":\"FREQ=HOURLY\"}",
+            "recurrence_rule"));
+    cases.add(
+        post(
+            "nonsense rule",
+            "{\"title\":\"x\",\"due_date\":\"2026-03-01\",\"recurrence_rule\":\"every day\"}",
+            "recurrence_rule"));
+    cases.add(
+        post(
+            "rule without due",
+            "{\"title\":\"x\",\"recurrence_rule\":\"FREQ=DAILY\"}",
+            "recurrence_rule"));
+    cases.add(
+        post(
+            "unknown anchor",
+            "{\"title\":\"x\",\"recurrence_anchor\":\"start\"}",
+            "recurrence_anchor"));
     cases.add(post("unknown field", "{\"title\":\"x\",\"titel\":\"y\"}", "titel"));
     cases.add(post("completed on create", "{\"title\":\"x\",\"completed\":true}", "completed"));
     cases.add(
@@ -121,22 +155,66 @@ class BadInputSystemTest {
     cases.add(query("misspelt parameter", "sortby=title", "sortby"));
     cases.add(Arguments.of("non-numeric id", "GET", TASKS + "/abc", null, Map.of(), "id"));
     cases.add(Arguments.of("negative id", "GET", TASKS + "/-1", null, Map.of(), "id"));
-    cases.add(Arguments.of("huge id", "GET", TASKS + "/99999999999999999999", null, Map.of(), "id"));
-    cases.add(Arguments.of("bad If-Match", "PUT", TASK, "{\"title\":\"x\"}", Map.of("If-Match", "yesterday"), "If-Match"));
-    cases.add(Arguments.of("patch removes title", "PATCH", TASK, "{\"title\":null}", Map.of(), "title"));
+    cases.add(
+        Arguments.of("huge id", "GET", TASKS + "/99999999999999999999", null, Map.of(), "id"));
+    cases.add(
+        Arguments.of(
+            "bad If-Match",
+            "PUT",
+            TASK,
+            "{\"title\":\"x\"}",
+            Map.of("If-Match", "yesterday"),
+            "If-Match"));
+    cases.add(
+        Arguments.of("patch removes title", "PATCH", TASK, "{\"title\":null}", Map.of(), "title"));
     cases.add(Arguments.of("patch wrong type", "PATCH", TASK, "{\"tags\":{}}", Map.of(), "tags"));
-    cases.add(Arguments.of("put without title", "PUT", TASK, "{\"description\":\"x\"}", Map.of(), "title"));
-    cases.add(Arguments.of("complete with string", "PATCH", TASK + "/complete", "{\"completed\":\"yes\"}", Map.of(), "completed"));
-    cases.add(Arguments.of("register bad email", "POST", "/api/auth/register", "{\"email\":\"not-an-email\",\"password\":\"long enough pw\"}", Map.of(), "email"));
-    cases.add(Arguments.of("register short password", "POST", "/api/auth/register", "{\"email\":\"short@example.org\",\"password\":\"short\"}", Map.of(), "password"));
-    cases.add(Arguments.of("login without password", "POST", "/api/auth/login", "{\"email\":\"x@example.org\"}", Map.of(), "password"));
+    cases.add(
+        Arguments.of(
+            "put without title", "PUT", TASK, "{\"description\":\"x\"}", Map.of(), "title"));
+    cases.add(
+        Arguments.of(
+            "complete with string",
+            "PATCH",
+            TASK + "/complete",
+            "{\"completed\":\"yes\"}",
+            Map.of(),
+            "completed"));
+    cases.add(
+        Arguments.of(
+            "register bad email",
+            "POST",
+            "/api/auth/register",
+            "{\"email\":\"not-an-email\",\"password\":\"long enough pw\"}",
+            Map.of(),
+            "email"));
+    cases.add(
+        Arguments.of(
+            "register short password",
+            "POST",
+            "/api/auth/register",
+            "{\"email\":\"short@example.org\",\"password\":\"short\"}",
+            Map.of(),
+            "password"));
+    cases.add(
+        Arguments.of(
+            "login without password",
+            "POST",
+            "/api/auth/login",
+            "{\"email\":\"x@example.org\"}",
+            Map.of(),
+            "password"));
     return cases.stream();
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("badRequests")
   void badInputIsA400ProblemNamingTheField(
-      String name, String method, String path, String body, Map<String, String> headers, String field) {
+      String name,
+      String method,
+      String path,
+      String body,
+      Map<String, String> headers,
+      String field) {
     String resolved =
         path.replace(TASK, "/api/" + ada.id() + "/tasks/" + taskId)
             .replace(TASKS, "/api/" + ada.id() + "/tasks");

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The product as a user starts it: a separate JVM running the main class with no database
- * settings, so it starts its own PostgreSQL with data under the data directory.
+ * The product as a user starts it: a separate JVM running the main class with no database settings,
+ * so it starts its own PostgreSQL with data under the data directory.
  */
 class EmbeddedDefaultProcessTest {
   @TempDir Path work;
@@ -89,7 +89,10 @@ class EmbeddedDefaultProcessTest {
 
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(process.exitValue()).isEqualTo(2);
-    assertThat(stderr.strip().lines()).singleElement().asString().startsWith("todo-ai: unknown role 'frontend'");
+    assertThat(stderr.strip().lines())
+        .singleElement()
+        .asString()
+        .startsWith("todo-ai: unknown role 'frontend'");
     assertThat(work.resolve("unused")).doesNotExist();
   }
 

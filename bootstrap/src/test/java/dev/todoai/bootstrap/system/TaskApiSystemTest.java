@@ -56,12 +56,16 @@ class TaskApiSystemTest {
         api.post(
             "/api/auth/login",
             null,
-            "{\"email\":\"" + ada.email().toUpperCase() + "\",\"password\":\"correct horse battery\"}");
+            "{\"email\":\""
+                + ada.email().toUpperCase()
+                + "\",\"password\":\"correct horse battery\"}");
 
     assertThat(login.status()).isEqualTo(200);
     assertThat(login.json().get("user_id").asText()).isEqualTo(ada.id());
     assertThat(login.json().get("expires_at").asText()).endsWith("Z");
-    String payload = new String(Base64.getUrlDecoder().decode(ada.token().split("\\.")[1]), StandardCharsets.UTF_8);
+    String payload =
+        new String(
+            Base64.getUrlDecoder().decode(ada.token().split("\\.")[1]), StandardCharsets.UTF_8);
     assertThat(payload).contains("\"sub\":\"" + ada.id() + "\"");
   }
 
@@ -70,9 +74,15 @@ class TaskApiSystemTest {
     User ada = newUser();
 
     Response again =
-        api.post("/api/auth/register", null, "{\"email\":\"" + ada.email() + "\",\"password\":\"another password\"}");
+        api.post(
+            "/api/auth/register",
+            null,
+            "{\"email\":\"" + ada.email() + "\",\"password\":\"another password\"}");
     Response wrong =
-        api.post("/api/auth/login", null, "{\"email\":\"" + ada.email() + "\",\"password\":\"wrong password\"}");
+        api.post(
+            "/api/auth/login",
+            null,
+            "{\"email\":\"" + ada.email() + "\",\"password\":\"wrong password\"}");
 
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.contentType()).startsWith("application/problem+json");
@@ -89,7 +99,10 @@ class TaskApiSystemTest {
     }
 
     Response blocked =
-        api.post("/api/auth/login", null, "{\"email\":\"" + ada.email() + "\",\"password\":\"correct horse battery\"}");
+        api.post(
+            "/api/auth/login",
+            null,
+            "{\"email\":\"" + ada.email() + "\",\"password\":\"correct horse battery\"}");
 
     assertThat(blocked.status()).isEqualTo(429);
     assertThat(Integer.parseInt(blocked.header("Retry-After"))).isPositive();
@@ -136,7 +149,8 @@ class TaskApiSystemTest {
 
     Response first = api.send("POST", tasks(ada), ada.token(), body, key);
     Response second =
-        api.send("POST", tasks(ada), ada.token(), "{ \"tags\": [\"a\"], \"title\": \"Once\" }", key);
+        api.send(
+            "POST", tasks(ada), ada.token(), "{ \"tags\": [\"a\"], \"title\": \"Once\" }", key);
     Response different = api.send("POST", tasks(ada), ada.token(), "{\"title\":\"Other\"}", key);
 
     assertThat(first.status()).isEqualTo(201);
@@ -158,7 +172,11 @@ class TaskApiSystemTest {
             pool.submit(
                 () ->
                     api.send(
-                        "POST", tasks(ada), ada.token(), "{\"title\":\"Race\"}", Map.of("Idempotency-Key", "race"))));
+                        "POST",
+                        tasks(ada),
+                        ada.token(),
+                        "{\"title\":\"Race\"}",
+                        Map.of("Idempotency-Key", "race"))));
       }
       Set<Long> ids = new HashSet<>();
       for (Future<Response> f : results) {
@@ -176,10 +194,14 @@ class TaskApiSystemTest {
   @Test
   void putReplacesPatchMergesAndEveryChangeBumpsTheVersion() {
     User ada = newUser();
-    long id = api.createTask(ada, Map.of("title", "Draft", "priority", "low", "tags", List.of("a"))).get("id").asLong();
+    long id =
+        api.createTask(ada, Map.of("title", "Draft", "priority", "low", "tags", List.of("a")))
+            .get("id")
+            .asLong();
     String path = tasks(ada) + "/" + id;
 
-    Response put = api.send("PUT", path, ada.token(), "{\"title\":\"Final\",\"description\":\"d\"}");
+    Response put =
+        api.send("PUT", path, ada.token(), "{\"title\":\"Final\",\"description\":\"d\"}");
     Response patch =
         api.send(
             "PATCH",
@@ -187,7 +209,8 @@ class TaskApiSystemTest {
             ada.token(),
             "{\"priority\":\"urgent\",\"due_date\":\"2026-12-24\"}",
             Map.of("Content-Type", "application/merge-patch+json"));
-    Response clearDue = api.send("PATCH", path, ada.token(), "{\"due_date\":null,\"description\":null}");
+    Response clearDue =
+        api.send("PATCH", path, ada.token(), "{\"due_date\":null,\"description\":null}");
 
     assertThat(put.status()).isEqualTo(200);
     assertThat(put.json().get("priority").asText()).isEqualTo("none");
@@ -205,10 +228,14 @@ class TaskApiSystemTest {
   @Test
   void patchSettingATimedDueReplacesAnAllDayDue() {
     User ada = newUser();
-    long id = api.createTask(ada, Map.of("title", "Dentist", "due_date", "2026-12-01")).get("id").asLong();
+    long id =
+        api.createTask(ada, Map.of("title", "Dentist", "due_date", "2026-12-01"))
+            .get("id")
+            .asLong();
 
     Response patched =
-        api.send("PATCH", tasks(ada) + "/" + id, ada.token(), "{\"due_at\":\"2026-12-04T15:00:00Z\"}");
+        api.send(
+            "PATCH", tasks(ada) + "/" + id, ada.token(), "{\"due_at\":\"2026-12-04T15:00:00Z\"}");
 
     assertThat(patched.status()).isEqualTo(200);
     assertThat(patched.json().get("due_at").asText()).isEqualTo("2026-12-04T15:00:00Z");
@@ -222,10 +249,13 @@ class TaskApiSystemTest {
     String path = tasks(ada) + "/" + id;
     api.send("PATCH", path + "/complete", ada.token(), null);
 
-    Response stalePut = api.send("PUT", path, ada.token(), "{\"title\":\"Lost\"}", Map.of("If-Match", "\"1\""));
-    Response stalePatch = api.send("PATCH", path, ada.token(), "{\"title\":\"Lost\"}", Map.of("If-Match", "\"1\""));
+    Response stalePut =
+        api.send("PUT", path, ada.token(), "{\"title\":\"Lost\"}", Map.of("If-Match", "\"1\""));
+    Response stalePatch =
+        api.send("PATCH", path, ada.token(), "{\"title\":\"Lost\"}", Map.of("If-Match", "\"1\""));
     Response staleDelete = api.send("DELETE", path, ada.token(), null, Map.of("If-Match", "\"1\""));
-    Response freshPatch = api.send("PATCH", path, ada.token(), "{\"title\":\"Won\"}", Map.of("If-Match", "\"2\""));
+    Response freshPatch =
+        api.send("PATCH", path, ada.token(), "{\"title\":\"Won\"}", Map.of("If-Match", "\"2\""));
 
     assertThat(stalePut.status()).isEqualTo(412);
     assertThat(stalePut.contentType()).startsWith("application/problem+json");
@@ -270,17 +300,24 @@ class TaskApiSystemTest {
 
     assertThat(api.get(tasks(ada), bob.token()).status()).isEqualTo(403);
     assertThat(api.get(tasks(bob) + "/" + adasTask, bob.token()).status()).isEqualTo(404);
-    assertThat(api.send("DELETE", tasks(bob) + "/" + adasTask, bob.token(), null).status()).isEqualTo(404);
-    assertThat(api.send("PUT", tasks(bob) + "/" + adasTask, bob.token(), "{\"title\":\"x\"}").status()).isEqualTo(404);
+    assertThat(api.send("DELETE", tasks(bob) + "/" + adasTask, bob.token(), null).status())
+        .isEqualTo(404);
+    assertThat(
+            api.send("PUT", tasks(bob) + "/" + adasTask, bob.token(), "{\"title\":\"x\"}").status())
+        .isEqualTo(404);
     assertThat(api.get(tasks(bob), bob.token()).json()).isEmpty();
-    assertThat(api.get(tasks(ada) + "/" + adasTask, ada.token()).json().get("title").asText()).isEqualTo("Private");
+    assertThat(api.get(tasks(ada) + "/" + adasTask, ada.token()).json().get("title").asText())
+        .isEqualTo("Private");
   }
 
   @Test
   void badTokensAre401() {
     User ada = newUser();
     String[] parts = ada.token().split("\\.");
-    String header = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8));
+    String header =
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8));
     String algNone = header + "." + parts[1] + ".";
     String tampered = parts[0] + "." + parts[1] + "x." + parts[2];
 
@@ -295,23 +332,36 @@ class TaskApiSystemTest {
   @Test
   void listFiltersSortsAndSearchesLiterally() {
     User ada = newUser();
-    api.createTask(ada, Map.of("title", "100% done", "priority", "urgent", "tags", List.of("work")));
-    api.createTask(ada, Map.of("title", "under_score", "priority", "high", "tags", List.of("work", "home")));
-    api.createTask(ada, Map.of("title", "plain", "description", "has 100 in it", "due_date", "2020-01-01"));
+    api.createTask(
+        ada, Map.of("title", "100% done", "priority", "urgent", "tags", List.of("work")));
+    api.createTask(
+        ada, Map.of("title", "under_score", "priority", "high", "tags", List.of("work", "home")));
+    api.createTask(
+        ada, Map.of("title", "plain", "description", "has 100 in it", "due_date", "2020-01-01"));
 
     Response percent = api.get(tasks(ada) + "?search=100%25", ada.token());
     Response underscore = api.get(tasks(ada) + "?search=_", ada.token());
-    Response anyTag = api.get(tasks(ada) + "?tags=home,work&tag_mode=any&sort_by=priority", ada.token());
+    Response anyTag =
+        api.get(tasks(ada) + "?tags=home,work&tag_mode=any&sort_by=priority", ada.token());
     Response allTags = api.get(tasks(ada) + "?tags=home,work", ada.token());
     Response overdue = api.get(tasks(ada) + "?overdue=true", ada.token());
     Response byTitle = api.get(tasks(ada) + "?sort_by=title", ada.token());
 
-    assertThat(percent.json()).extracting(t -> t.get("title").asText()).containsExactly("100% done");
-    assertThat(underscore.json()).extracting(t -> t.get("title").asText()).containsExactly("under_score");
-    assertThat(anyTag.json()).extracting(t -> t.get("priority").asText()).containsExactly("urgent", "high");
-    assertThat(allTags.json()).extracting(t -> t.get("title").asText()).containsExactly("under_score");
+    assertThat(percent.json())
+        .extracting(t -> t.get("title").asText())
+        .containsExactly("100% done");
+    assertThat(underscore.json())
+        .extracting(t -> t.get("title").asText())
+        .containsExactly("under_score");
+    assertThat(anyTag.json())
+        .extracting(t -> t.get("priority").asText())
+        .containsExactly("urgent", "high");
+    assertThat(allTags.json())
+        .extracting(t -> t.get("title").asText())
+        .containsExactly("under_score");
     assertThat(overdue.json()).extracting(t -> t.get("title").asText()).containsExactly("plain");
-    assertThat(byTitle.json()).extracting(t -> t.get("title").asText())
+    assertThat(byTitle.json())
+        .extracting(t -> t.get("title").asText())
         .containsExactly("100% done", "plain", "under_score");
   }
 
@@ -363,7 +413,8 @@ class TaskApiSystemTest {
 
     Response unknown = api.get("/api/nothing/here", ada.token());
     Response method = api.send("POST", tasks(ada) + "/1", ada.token(), "{}");
-    Response media = api.send("POST", tasks(ada), ada.token(), "title=x", Map.of("Content-Type", "text/plain"));
+    Response media =
+        api.send("POST", tasks(ada), ada.token(), "title=x", Map.of("Content-Type", "text/plain"));
 
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.contentType()).startsWith("application/problem+json");

@@ -1,6 +1,6 @@
 package dev.todoai.application.port.in;
 
-import dev.todoai.application.port.out.OutboxPort.Backlog;
+import dev.todoai.application.event.OutboxBacklog;
 
 /** Moves committed events from the outbox to the transport. */
 public interface RelayOutboxUseCase {
@@ -20,5 +20,5 @@ public interface RelayOutboxUseCase {
   /** Deletes events published longer ago than the retention period; returns how many. */
   int prune();
 
-  Backlog backlog();
+  OutboxBacklog backlog();
 }

@@ -1,7 +1,7 @@
 package dev.todoai.application.port.out;
 
 import dev.todoai.application.event.OutboundEvent;
-import java.time.Duration;
+import dev.todoai.application.event.OutboxBacklog;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,9 +13,6 @@ public interface OutboxPort {
 
   /** A stored event awaiting publication. */
   record OutboxEntry(long id, OutboundEvent event) {}
-
-  /** How far publication lags behind. */
-  record Backlog(long unpublished, Duration oldestAge) {}
 
   /** Appends events in the current transaction; they become visible to the relay on commit. */
   void append(List<OutboundEvent> events);
@@ -29,7 +26,7 @@ public interface OutboxPort {
 
   void markPublished(List<Long> ids, Instant at);
 
-  Backlog backlog(Instant now);
+  OutboxBacklog backlog(Instant now);
 
   /** Deletes events published before {@code cutoff}; returns how many. */
   int prunePublishedBefore(Instant cutoff);

@@ -1,6 +1,7 @@
 package dev.todoai.adapter.out.persistence;
 
 import dev.todoai.application.event.OutboundEvent;
+import dev.todoai.application.event.OutboxBacklog;
 import dev.todoai.application.port.out.OutboxPort;
 import jakarta.inject.Singleton;
 import java.sql.Array;
@@ -183,7 +184,7 @@ final class OutboxPersistenceAdapter implements OutboxPort {
   }
 
   @Override
-  public Backlog backlog(Instant now) {
+  public OutboxBacklog backlog(Instant now) {
     return jdbc.read(
         c -> {
           try (PreparedStatement ps =
@@ -195,9 +196,9 @@ final class OutboxPersistenceAdapter implements OutboxPort {
             long pending = rs.getLong("pending");
             Instant oldest = Jdbc.instant(rs, "oldest");
             if (oldest == null || !oldest.isBefore(now)) {
-              return new Backlog(pending, Duration.ZERO);
+              return new OutboxBacklog(pending, Duration.ZERO);
             }
-            return new Backlog(pending, Duration.between(oldest, now));
+            return new OutboxBacklog(pending, Duration.between(oldest, now));
           }
         });
   }

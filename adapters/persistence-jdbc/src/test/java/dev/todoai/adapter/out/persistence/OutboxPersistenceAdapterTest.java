@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.todoai.adapter.out.persistence.testsupport.TestDatabase;
 import dev.todoai.application.event.OutboundEvent;
+import dev.todoai.application.event.OutboxBacklog;
 import dev.todoai.application.port.out.OutboxPort;
-import dev.todoai.application.port.out.OutboxPort.Backlog;
 import dev.todoai.application.port.out.OutboxPort.OutboxEntry;
 import dev.todoai.application.port.out.TransactionPort;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -278,7 +278,7 @@ class OutboxPersistenceAdapterTest implements TestPropertyProvider {
     setCreatedAt("u-3", T0.minusSeconds(600));
     markPublished("u-3", T0);
 
-    assertThat(outbox.backlog(T0)).isEqualTo(new Backlog(2, Duration.ofSeconds(90)));
+    assertThat(outbox.backlog(T0)).isEqualTo(new OutboxBacklog(2, Duration.ofSeconds(90)));
   }
 
   @Test
@@ -286,7 +286,7 @@ class OutboxPersistenceAdapterTest implements TestPropertyProvider {
     append(List.of(anEvent("u-1", 1)));
     claimAndPublish(10);
 
-    assertThat(outbox.backlog(Instant.now())).isEqualTo(new Backlog(0, Duration.ZERO));
+    assertThat(outbox.backlog(Instant.now())).isEqualTo(new OutboxBacklog(0, Duration.ZERO));
   }
 
   @Test

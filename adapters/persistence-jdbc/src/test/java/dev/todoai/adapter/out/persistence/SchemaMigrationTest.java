@@ -52,7 +52,7 @@ class SchemaMigrationTest implements TestPropertyProvider {
         .contains(
             "outbox_pending_idx",
             "outbox_published_idx",
-            "outbox_event_id_key",
+            "outbox_topic_event_id_key",
             "processed_events_pkey",
             "audit_entries_event_id_key",
             "audit_entries_user_idx",
