@@ -26,6 +26,7 @@ public final class AddTaskService implements AddTaskUseCase {
   private final LoadTaskPort loadTask;
   private final IdempotencyKeysPort idempotencyKeys;
   private final TaskEventRecorder events;
+  private final ReminderSync reminders;
 
   public AddTaskService(
       ClockPort clock,
@@ -33,20 +34,26 @@ public final class AddTaskService implements AddTaskUseCase {
       SaveTaskPort saveTask,
       LoadTaskPort loadTask,
       IdempotencyKeysPort idempotencyKeys,
-      TaskEventRecorder events) {
+      TaskEventRecorder events,
+      ReminderSync reminders) {
     this.clock = clock;
     this.transactions = transactions;
     this.saveTask = saveTask;
     this.loadTask = loadTask;
     this.idempotencyKeys = idempotencyKeys;
     this.events = events;
+    this.reminders = reminders;
   }
+
+  private record Outcome(AddTaskResult result, ReminderSync.Changes reminderChanges) {}
 
   @Override
   public AddTaskResult add(AddTaskCommand command) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return transactions.inTransaction(() -> tryAdd(command));
+        Outcome outcome = transactions.inTransaction(() -> tryAdd(command));
+        outcome.reminderChanges().afterCommit();
+        return outcome.result();
       } catch (LostKeyRace race) {
         if (attempt == ATTEMPTS) {
           throw new IllegalStateException("idempotency key kept changing hands; giving up", race);
@@ -55,26 +62,27 @@ public final class AddTaskService implements AddTaskUseCase {
     }
   }
 
-  private AddTaskResult tryAdd(AddTaskCommand command) {
+  private Outcome tryAdd(AddTaskCommand command) {
     Instant now = clock.now();
     Instant notBefore = now.minus(IDEMPOTENCY_WINDOW);
     String key = command.idempotencyKey();
     if (key != null) {
       Optional<IdempotencyRecord> earlier = idempotencyKeys.find(command.owner(), key, notBefore);
       if (earlier.isPresent()) {
-        return replay(command, earlier.get());
+        return new Outcome(replay(command, earlier.get()), reminders.none());
       }
     }
     TaskChange change = Task.create(saveTask.nextId(), command.owner(), command.details(), now);
     saveTask.insert(change.task());
     events.record(change.events());
+    ReminderSync.Changes reminderChanges = reminders.add(change.task(), command.reminders(), now);
     if (key != null
         && !idempotencyKeys.record(
             command.owner(), key, command.requestHash(), change.task().id(), now, notBefore)) {
       // A concurrent request with the same key committed first: roll back, then replay its result.
       throw new LostKeyRace();
     }
-    return new AddTaskResult(change.task(), false);
+    return new Outcome(new AddTaskResult(change.task(), false), reminderChanges);
   }
 
   private AddTaskResult replay(AddTaskCommand command, IdempotencyRecord earlier) {

@@ -16,8 +16,9 @@ public final class CompleteTaskService implements CompleteTaskUseCase {
       TransactionPort transactions,
       LoadTaskPort loadTask,
       SaveTaskPort saveTask,
-      TaskEventRecorder events) {
-    this.mutations = new TaskMutations(clock, transactions, loadTask, saveTask, events);
+      TaskEventRecorder events,
+      ReminderSync reminders) {
+    this.mutations = new TaskMutations(clock, transactions, loadTask, saveTask, events, reminders);
   }
 
   @Override
@@ -26,6 +27,7 @@ public final class CompleteTaskService implements CompleteTaskUseCase {
         command.owner(),
         command.id(),
         command.expectedVersion(),
+        null,
         (task, now) ->
             command.completed() == null
                 ? task.toggleCompleted(now)

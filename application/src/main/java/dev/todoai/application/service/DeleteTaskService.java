@@ -15,8 +15,9 @@ public final class DeleteTaskService implements DeleteTaskUseCase {
       TransactionPort transactions,
       LoadTaskPort loadTask,
       SaveTaskPort saveTask,
-      TaskEventRecorder events) {
-    this.mutations = new TaskMutations(clock, transactions, loadTask, saveTask, events);
+      TaskEventRecorder events,
+      ReminderSync reminders) {
+    this.mutations = new TaskMutations(clock, transactions, loadTask, saveTask, events, reminders);
   }
 
   @Override

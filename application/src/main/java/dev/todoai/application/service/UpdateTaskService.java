@@ -20,8 +20,9 @@ public final class UpdateTaskService implements UpdateTaskUseCase {
       TransactionPort transactions,
       LoadTaskPort loadTask,
       SaveTaskPort saveTask,
-      TaskEventRecorder events) {
-    this.mutations = new TaskMutations(clock, transactions, loadTask, saveTask, events);
+      TaskEventRecorder events,
+      ReminderSync reminders) {
+    this.mutations = new TaskMutations(clock, transactions, loadTask, saveTask, events, reminders);
   }
 
   @Override
@@ -30,6 +31,7 @@ public final class UpdateTaskService implements UpdateTaskUseCase {
         command.owner(),
         command.id(),
         command.expectedVersion(),
+        command.reminders(),
         (task, now) -> {
           TaskChange edited = task.edit(command.details(), now);
           if (command.completed() == null) {

@@ -1,6 +1,7 @@
 package dev.todoai.application.fakes;
 
 import dev.todoai.application.event.OutboundEvent;
+import dev.todoai.application.event.ReminderMessage;
 import dev.todoai.application.event.TaskEventMessage;
 import dev.todoai.application.event.TaskUpdateMessage;
 import dev.todoai.application.event.Topics;
@@ -17,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class FakeEventCodec implements EventCodecPort {
   private final Map<String, TaskEvent> sent = new ConcurrentHashMap<>();
+  private final Map<String, ReminderMessage> reminders = new ConcurrentHashMap<>();
 
   @Override
   public OutboundEvent encodeTaskEvent(TaskEvent event) {
@@ -77,5 +79,26 @@ public final class FakeEventCodec implements EventCodecPort {
       throw new UndecodableEventException("not a known event: " + payload);
     }
     return e;
+  }
+
+  @Override
+  public OutboundEvent encodeReminder(ReminderMessage message) {
+    String payload = "reminder|" + message.eventId() + "|" + message.reminderId();
+    reminders.put(payload, message);
+    return new OutboundEvent(
+        message.eventId(),
+        Topics.REMINDERS,
+        message.missed() ? "missed" : "fired",
+        message.userId().value(),
+        payload);
+  }
+
+  @Override
+  public ReminderMessage decodeReminder(String payload) {
+    ReminderMessage m = reminders.get(payload);
+    if (m == null) {
+      throw new UndecodableEventException("not a known reminder event: " + payload);
+    }
+    return m;
   }
 }

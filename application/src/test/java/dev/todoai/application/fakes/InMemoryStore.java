@@ -6,14 +6,20 @@ import dev.todoai.application.port.out.AuditLogPort;
 import dev.todoai.application.port.out.IdempotencyKeysPort;
 import dev.todoai.application.port.out.LoadTaskPort;
 import dev.todoai.application.port.out.LoginAttemptsPort;
+import dev.todoai.application.port.out.NotificationStorePort;
 import dev.todoai.application.port.out.OutboxPort;
 import dev.todoai.application.port.out.ProcessedEventsPort;
+import dev.todoai.application.port.out.ReminderStorePort;
 import dev.todoai.application.port.out.SaveTaskPort;
 import dev.todoai.application.port.out.TransactionPort;
 import dev.todoai.application.port.out.UserAccountsPort;
 import dev.todoai.domain.audit.AuditEntry;
 import dev.todoai.domain.audit.AuditFilter;
 import dev.todoai.domain.audit.AuditPage;
+import dev.todoai.domain.notification.Notification;
+import dev.todoai.domain.reminder.Reminder;
+import dev.todoai.domain.reminder.ReminderId;
+import dev.todoai.domain.reminder.ReminderStatus;
 import dev.todoai.domain.shared.UserId;
 import dev.todoai.domain.task.Task;
 import dev.todoai.domain.task.TaskId;
@@ -23,6 +29,7 @@ import dev.todoai.domain.user.UserAccount;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -46,7 +53,9 @@ public final class InMemoryStore
         LoginAttemptsPort,
         OutboxPort,
         ProcessedEventsPort,
-        AuditLogPort {
+        AuditLogPort,
+        ReminderStorePort,
+        NotificationStorePort {
 
   private record OutboxRow(long id, OutboundEvent event, Instant publishedAt) {}
 
@@ -57,7 +66,9 @@ public final class InMemoryStore
       Map<String, List<Instant>> failures,
       TreeMap<Long, OutboxRow> outbox,
       Set<String> processed,
-      List<AuditEntry> audit) {
+      List<AuditEntry> audit,
+      TreeMap<Long, Reminder> reminders,
+      TreeMap<Long, Notification> notifications) {
     State copy() {
       Map<String, List<Instant>> f = new HashMap<>();
       failures.forEach((k, v) -> f.put(k, new ArrayList<>(v)));
@@ -68,7 +79,9 @@ public final class InMemoryStore
           f,
           new TreeMap<>(outbox),
           new HashSet<>(processed),
-          new ArrayList<>(audit));
+          new ArrayList<>(audit),
+          new TreeMap<>(reminders),
+          new TreeMap<>(notifications));
     }
   }
 
@@ -80,8 +93,12 @@ public final class InMemoryStore
           new HashMap<>(),
           new TreeMap<>(),
           new HashSet<>(),
-          new ArrayList<>());
+          new ArrayList<>(),
+          new TreeMap<>(),
+          new TreeMap<>());
   private long outboxSequence;
+  private long reminderSequence;
+  private long notificationSequence;
   private long sequence;
   private int transactionsRolledBack;
   private Runnable beforeKeyRecord = () -> {};
@@ -303,5 +320,135 @@ public final class InMemoryStore
 
   public List<AuditEntry> auditEntries() {
     return List.copyOf(state.audit);
+  }
+
+  // --- reminders ---
+
+  @Override
+  public ReminderId nextReminderId() {
+    return new ReminderId(++reminderSequence);
+  }
+
+  @Override
+  public void insert(Reminder reminder) {
+    state.reminders.put(reminder.id().value(), reminder);
+  }
+
+  @Override
+  public void update(Reminder reminder) {
+    state.reminders.put(reminder.id().value(), reminder);
+  }
+
+  @Override
+  public void delete(ReminderId id) {
+    state.reminders.remove(id.value());
+  }
+
+  @Override
+  public Optional<Reminder> loadForUpdate(ReminderId id) {
+    return Optional.ofNullable(state.reminders.get(id.value()));
+  }
+
+  @Override
+  public List<Reminder> forTask(UserId owner, TaskId task) {
+    return state.reminders.values().stream()
+        .filter(r -> r.userId().equals(owner) && r.taskId().equals(task))
+        .toList();
+  }
+
+  @Override
+  public List<Reminder> forTaskForUpdate(TaskId task) {
+    return state.reminders.values().stream().filter(r -> r.taskId().equals(task)).toList();
+  }
+
+  @Override
+  public List<Reminder> byStatus(UserId owner, ReminderStatus status, int limit) {
+    return state.reminders.values().stream()
+        .filter(r -> r.userId().equals(owner) && (status == null || r.status() == status))
+        .sorted(Comparator.comparing(Reminder::remindAt))
+        .limit(limit)
+        .toList();
+  }
+
+  @Override
+  public List<Reminder> allScheduled() {
+    return state.reminders.values().stream()
+        .filter(Reminder::isPending)
+        .sorted(Comparator.comparing(Reminder::remindAt))
+        .toList();
+  }
+
+  public List<Reminder> allReminders() {
+    return List.copyOf(state.reminders.values());
+  }
+
+  // --- notifications ---
+
+  @Override
+  public Optional<Notification> insert(Notification n) {
+    boolean exists =
+        state.notifications.values().stream().anyMatch(x -> x.reminderId() == n.reminderId());
+    if (exists) {
+      return Optional.empty();
+    }
+    long id = ++notificationSequence;
+    Notification stored =
+        new Notification(
+            id,
+            n.userId(),
+            n.reminderId(),
+            n.taskId(),
+            n.kind(),
+            n.title(),
+            n.body(),
+            n.createdAt(),
+            n.readAt());
+    state.notifications.put(id, stored);
+    return Optional.of(stored);
+  }
+
+  @Override
+  public List<Notification> list(UserId owner, boolean unreadOnly, int limit) {
+    return state.notifications.descendingMap().values().stream()
+        .filter(n -> n.userId().equals(owner) && (!unreadOnly || n.unread()))
+        .limit(limit)
+        .toList();
+  }
+
+  @Override
+  public boolean markRead(UserId owner, long id, Instant at) {
+    Notification n = state.notifications.get(id);
+    if (n == null || !n.userId().equals(owner)) {
+      return false;
+    }
+    if (n.unread()) {
+      state.notifications.put(id, withReadAt(n, at));
+    }
+    return true;
+  }
+
+  @Override
+  public int markAllRead(UserId owner, Instant at) {
+    int count = 0;
+    for (Notification n : List.copyOf(state.notifications.values())) {
+      if (n.userId().equals(owner) && n.unread()) {
+        state.notifications.put(n.id(), withReadAt(n, at));
+        count++;
+      }
+    }
+    return count;
+  }
+
+  private static Notification withReadAt(Notification n, Instant at) {
+    return new Notification(
+        n.id(),
+        n.userId(),
+        n.reminderId(),
+        n.taskId(),
+        n.kind(),
+        n.title(),
+        n.body(),
+        n.createdAt(),
+        at);
   }
 }

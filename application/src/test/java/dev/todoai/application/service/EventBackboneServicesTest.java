@@ -14,6 +14,8 @@ import dev.todoai.application.event.Topics;
 import dev.todoai.application.fakes.FakeEventCodec;
 import dev.todoai.application.fakes.InMemoryStore;
 import dev.todoai.application.fakes.MutableClock;
+import dev.todoai.application.fakes.RecordingLiveUpdates;
+import dev.todoai.application.fakes.RecordingScheduler;
 import dev.todoai.application.port.in.AddTaskUseCase.AddTaskCommand;
 import dev.todoai.application.port.in.CompleteTaskUseCase.CompleteTaskCommand;
 import dev.todoai.application.port.in.RelayOutboxUseCase.RelayResult;
@@ -30,12 +32,14 @@ import org.junit.jupiter.api.Test;
 class EventBackboneServicesTest {
   private final MutableClock clock = new MutableClock(T0);
   private final InMemoryStore store = new InMemoryStore();
+  private final RecordingScheduler scheduler = new RecordingScheduler();
+  private final ReminderSync reminders = new ReminderSync(store, scheduler);
   private final FakeEventCodec codec = new FakeEventCodec();
   private final TaskEventRecorder recorder = new TaskEventRecorder(codec, store);
   private final AddTaskService add =
-      new AddTaskService(clock, store, store, store, store, recorder);
+      new AddTaskService(clock, store, store, store, store, recorder, reminders);
   private final CompleteTaskService complete =
-      new CompleteTaskService(clock, store, store, store, recorder);
+      new CompleteTaskService(clock, store, store, store, recorder, reminders);
   private final FlakyPublisher publisher = new FlakyPublisher();
   private final RelayOutboxService relay =
       new RelayOutboxService(clock, store, store, publisher, 100, Duration.ofHours(1));
@@ -151,8 +155,9 @@ class EventBackboneServicesTest {
 
   @Test
   void liveUpdatesArePushedAndPoisonIsDropped() {
-    List<TaskUpdateMessage> pushed = new ArrayList<>();
-    BroadcastTaskUpdateService broadcast = new BroadcastTaskUpdateService(codec, pushed::add);
+    RecordingLiveUpdates live = new RecordingLiveUpdates();
+    List<TaskUpdateMessage> pushed = live.updates;
+    BroadcastTaskUpdateService broadcast = new BroadcastTaskUpdateService(codec, live);
     addTask("a");
     OutboundEvent update =
         store.outboxEvents().stream()

@@ -13,6 +13,7 @@ import dev.todoai.application.event.Topics;
 import dev.todoai.application.fakes.FakeEventCodec;
 import dev.todoai.application.fakes.InMemoryStore;
 import dev.todoai.application.fakes.MutableClock;
+import dev.todoai.application.fakes.RecordingScheduler;
 import dev.todoai.application.port.in.AddTaskUseCase.AddTaskCommand;
 import dev.todoai.application.port.in.AddTaskUseCase.AddTaskResult;
 import dev.todoai.application.port.in.CompleteTaskUseCase.CompleteTaskCommand;
@@ -32,15 +33,18 @@ import org.junit.jupiter.api.Test;
 class TaskServicesTest {
   private final MutableClock clock = new MutableClock(T0);
   private final InMemoryStore store = new InMemoryStore();
+  private final RecordingScheduler scheduler = new RecordingScheduler();
+  private final ReminderSync reminders = new ReminderSync(store, scheduler);
   private final TaskEventRecorder events = new TaskEventRecorder(new FakeEventCodec(), store);
-  private final AddTaskService add = new AddTaskService(clock, store, store, store, store, events);
+  private final AddTaskService add =
+      new AddTaskService(clock, store, store, store, store, events, reminders);
   private final GetTaskService get = new GetTaskService(store);
   private final UpdateTaskService update =
-      new UpdateTaskService(clock, store, store, store, events);
+      new UpdateTaskService(clock, store, store, store, events, reminders);
   private final CompleteTaskService complete =
-      new CompleteTaskService(clock, store, store, store, events);
+      new CompleteTaskService(clock, store, store, store, events, reminders);
   private final DeleteTaskService delete =
-      new DeleteTaskService(clock, store, store, store, events);
+      new DeleteTaskService(clock, store, store, store, events, reminders);
 
   private Task added(TaskDetails details) {
     return add.add(new AddTaskCommand(ALICE, details)).task();

@@ -1,6 +1,7 @@
 package dev.todoai.application.port.out;
 
 import dev.todoai.application.event.OutboundEvent;
+import dev.todoai.application.event.ReminderMessage;
 import dev.todoai.application.event.TaskEventMessage;
 import dev.todoai.application.event.TaskUpdateMessage;
 import dev.todoai.application.event.UndecodableEventException;
@@ -23,4 +24,12 @@ public interface EventCodecPort {
    * @throws UndecodableEventException for malformed payloads and unknown major versions
    */
   TaskUpdateMessage decodeTaskUpdate(String payload);
+
+  /** The {@code ReminderEvent} document for topic {@code reminders}. */
+  OutboundEvent encodeReminder(ReminderMessage message);
+
+  /**
+   * @throws UndecodableEventException for malformed payloads and unknown major versions
+   */
+  ReminderMessage decodeReminder(String payload);
 }

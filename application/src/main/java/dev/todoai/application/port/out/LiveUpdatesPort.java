@@ -1,8 +1,12 @@
 package dev.todoai.application.port.out;
 
 import dev.todoai.application.event.TaskUpdateMessage;
+import dev.todoai.domain.notification.Notification;
 
-/** Pushes change notices to the user's open live connections (SSE) on this process. */
+/** Pushes change notices and notifications to the user's open live connections (SSE). */
 public interface LiveUpdatesPort {
   void push(TaskUpdateMessage update);
+
+  /** Sends a new notification to the user's streams as a {@code notification} event. */
+  void pushNotification(Notification notification);
 }
