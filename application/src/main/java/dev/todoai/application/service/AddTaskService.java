@@ -7,6 +7,7 @@ import dev.todoai.application.port.out.ClockPort;
 import dev.todoai.application.port.out.IdempotencyKeysPort;
 import dev.todoai.application.port.out.IdempotencyKeysPort.IdempotencyRecord;
 import dev.todoai.application.port.out.LoadTaskPort;
+import dev.todoai.application.port.out.RecurrencePort;
 import dev.todoai.application.port.out.SaveTaskPort;
 import dev.todoai.application.port.out.TransactionPort;
 import dev.todoai.domain.task.Task;
@@ -27,6 +28,7 @@ public final class AddTaskService implements AddTaskUseCase {
   private final IdempotencyKeysPort idempotencyKeys;
   private final TaskEventRecorder events;
   private final ReminderSync reminders;
+  private final RecurrencePort recurrence;
 
   public AddTaskService(
       ClockPort clock,
@@ -35,7 +37,8 @@ public final class AddTaskService implements AddTaskUseCase {
       LoadTaskPort loadTask,
       IdempotencyKeysPort idempotencyKeys,
       TaskEventRecorder events,
-      ReminderSync reminders) {
+      ReminderSync reminders,
+      RecurrencePort recurrence) {
     this.clock = clock;
     this.transactions = transactions;
     this.saveTask = saveTask;
@@ -43,12 +46,14 @@ public final class AddTaskService implements AddTaskUseCase {
     this.idempotencyKeys = idempotencyKeys;
     this.events = events;
     this.reminders = reminders;
+    this.recurrence = recurrence;
   }
 
   private record Outcome(AddTaskResult result, ReminderSync.Changes reminderChanges) {}
 
   @Override
   public AddTaskResult add(AddTaskCommand command) {
+    RecurrenceValidation.check(recurrence, command.details());
     for (int attempt = 1; ; attempt++) {
       try {
         Outcome outcome = transactions.inTransaction(() -> tryAdd(command));

@@ -3,6 +3,7 @@ package dev.todoai.application.service;
 import dev.todoai.application.port.in.UpdateTaskUseCase;
 import dev.todoai.application.port.out.ClockPort;
 import dev.todoai.application.port.out.LoadTaskPort;
+import dev.todoai.application.port.out.RecurrencePort;
 import dev.todoai.application.port.out.SaveTaskPort;
 import dev.todoai.application.port.out.TransactionPort;
 import dev.todoai.domain.task.Task;
@@ -14,6 +15,7 @@ import java.util.List;
 /** Replaces a task's editable fields and, when asked, its completion — in one transaction. */
 public final class UpdateTaskService implements UpdateTaskUseCase {
   private final TaskMutations mutations;
+  private final RecurrencePort recurrence;
 
   public UpdateTaskService(
       ClockPort clock,
@@ -21,12 +23,15 @@ public final class UpdateTaskService implements UpdateTaskUseCase {
       LoadTaskPort loadTask,
       SaveTaskPort saveTask,
       TaskEventRecorder events,
-      ReminderSync reminders) {
+      ReminderSync reminders,
+      RecurrencePort recurrence) {
     this.mutations = new TaskMutations(clock, transactions, loadTask, saveTask, events, reminders);
+    this.recurrence = recurrence;
   }
 
   @Override
   public Task update(UpdateTaskCommand command) {
+    RecurrenceValidation.check(recurrence, command.details());
     return mutations.mutate(
         command.owner(),
         command.id(),

@@ -153,6 +153,28 @@ public final class InMemoryStore
   }
 
   @Override
+  public boolean insertOccurrence(Task task) {
+    TaskId predecessor = task.occurrence().predecessorId();
+    boolean taken =
+        state.tasks.values().stream()
+            .anyMatch(
+                t -> t.occurrence() != null && predecessor.equals(t.occurrence().predecessorId()));
+    if (taken) {
+      return false;
+    }
+    insert(task);
+    return true;
+  }
+
+  @Override
+  public Optional<Task> loadSuccessor(UserId owner, TaskId predecessor) {
+    return state.tasks.values().stream()
+        .filter(t -> t.isOwnedBy(owner))
+        .filter(t -> t.occurrence() != null && predecessor.equals(t.occurrence().predecessorId()))
+        .findFirst();
+  }
+
+  @Override
   public boolean update(Task task, long previousVersion) {
     Task stored = state.tasks.get(task.id().value());
     if (stored == null || stored.version() != previousVersion) {

@@ -16,6 +16,7 @@ import dev.todoai.application.fakes.InMemoryStore;
 import dev.todoai.application.fakes.MutableClock;
 import dev.todoai.application.fakes.RecordingLiveUpdates;
 import dev.todoai.application.fakes.RecordingScheduler;
+import dev.todoai.application.fakes.SimpleRecurrence;
 import dev.todoai.application.port.in.AddTaskUseCase.AddTaskCommand;
 import dev.todoai.application.port.in.CompleteTaskUseCase.CompleteTaskCommand;
 import dev.todoai.application.port.in.RelayOutboxUseCase.RelayResult;
@@ -37,7 +38,8 @@ class EventBackboneServicesTest {
   private final FakeEventCodec codec = new FakeEventCodec();
   private final TaskEventRecorder recorder = new TaskEventRecorder(codec, store);
   private final AddTaskService add =
-      new AddTaskService(clock, store, store, store, store, recorder, reminders);
+      new AddTaskService(
+          clock, store, store, store, store, recorder, reminders, new SimpleRecurrence());
   private final CompleteTaskService complete =
       new CompleteTaskService(clock, store, store, store, recorder, reminders);
   private final FlakyPublisher publisher = new FlakyPublisher();

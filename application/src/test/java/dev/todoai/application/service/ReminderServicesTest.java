@@ -16,6 +16,7 @@ import dev.todoai.application.fakes.InMemoryStore;
 import dev.todoai.application.fakes.MutableClock;
 import dev.todoai.application.fakes.RecordingLiveUpdates;
 import dev.todoai.application.fakes.RecordingScheduler;
+import dev.todoai.application.fakes.SimpleRecurrence;
 import dev.todoai.application.port.in.AddTaskUseCase.AddTaskCommand;
 import dev.todoai.application.port.in.ArmRemindersUseCase.ArmReport;
 import dev.todoai.application.port.in.CompleteTaskUseCase.CompleteTaskCommand;
@@ -49,9 +50,9 @@ class ReminderServicesTest {
   private final ReminderSync sync = new ReminderSync(store, scheduler);
   private final TaskEventRecorder recorder = new TaskEventRecorder(codec, store);
   private final AddTaskService add =
-      new AddTaskService(clock, store, store, store, store, recorder, sync);
+      new AddTaskService(clock, store, store, store, store, recorder, sync, new SimpleRecurrence());
   private final UpdateTaskService update =
-      new UpdateTaskService(clock, store, store, store, recorder, sync);
+      new UpdateTaskService(clock, store, store, store, recorder, sync, new SimpleRecurrence());
   private final CompleteTaskService complete =
       new CompleteTaskService(clock, store, store, store, recorder, sync);
   private final DeleteTaskService deleteTask =

@@ -14,6 +14,7 @@ import dev.todoai.application.fakes.FakeEventCodec;
 import dev.todoai.application.fakes.InMemoryStore;
 import dev.todoai.application.fakes.MutableClock;
 import dev.todoai.application.fakes.RecordingScheduler;
+import dev.todoai.application.fakes.SimpleRecurrence;
 import dev.todoai.application.port.in.AddTaskUseCase.AddTaskCommand;
 import dev.todoai.application.port.in.AddTaskUseCase.AddTaskResult;
 import dev.todoai.application.port.in.CompleteTaskUseCase.CompleteTaskCommand;
@@ -37,10 +38,11 @@ class TaskServicesTest {
   private final ReminderSync reminders = new ReminderSync(store, scheduler);
   private final TaskEventRecorder events = new TaskEventRecorder(new FakeEventCodec(), store);
   private final AddTaskService add =
-      new AddTaskService(clock, store, store, store, store, events, reminders);
+      new AddTaskService(
+          clock, store, store, store, store, events, reminders, new SimpleRecurrence());
   private final GetTaskService get = new GetTaskService(store);
   private final UpdateTaskService update =
-      new UpdateTaskService(clock, store, store, store, events, reminders);
+      new UpdateTaskService(clock, store, store, store, events, reminders, new SimpleRecurrence());
   private final CompleteTaskService complete =
       new CompleteTaskService(clock, store, store, store, events, reminders);
   private final DeleteTaskService delete =

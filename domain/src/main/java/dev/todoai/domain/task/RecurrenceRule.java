@@ -130,6 +130,37 @@ public record RecurrenceRule(String text) {
     return new InvalidValueException(FIELD, message);
   }
 
+  /**
+   * The rule for a convenience name, anchored on the due (the series start supplies the weekday,
+   * day of month and time): daily, weekdays, weekly, monthly or yearly.
+   */
+  public static RecurrenceRule fromPreset(String preset) {
+    if (preset != null) {
+      switch (preset) {
+        case "daily" -> {
+          return new RecurrenceRule("FREQ=DAILY");
+        }
+        case "weekdays" -> {
+          return new RecurrenceRule("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR");
+        }
+        case "weekly" -> {
+          return new RecurrenceRule("FREQ=WEEKLY");
+        }
+        case "monthly" -> {
+          return new RecurrenceRule("FREQ=MONTHLY");
+        }
+        case "yearly" -> {
+          return new RecurrenceRule("FREQ=YEARLY");
+        }
+        default -> {
+          // fall through to the error below
+        }
+      }
+    }
+    throw new InvalidValueException(
+        "recurrence", "must be one of daily, weekdays, weekly, monthly, yearly");
+  }
+
   /** The value of one rule part, e.g. {@code part("FREQ")}; null when absent. */
   public String part(String name) {
     for (String p : text.split(";")) {

@@ -20,6 +20,7 @@ public final class Task {
   private final Instant createdAt;
   private final Instant updatedAt;
   private final long version;
+  private final Occurrence occurrence;
 
   private Task(
       TaskId id,
@@ -30,7 +31,8 @@ public final class Task {
       SeriesId seriesId,
       Instant createdAt,
       Instant updatedAt,
-      long version) {
+      long version,
+      Occurrence occurrence) {
     this.id = Objects.requireNonNull(id, "id");
     this.userId = Objects.requireNonNull(userId, "userId");
     this.details = Objects.requireNonNull(details, "details");
@@ -46,13 +48,62 @@ public final class Task {
     this.completedAt = completedAt;
     this.seriesId = seriesId;
     this.version = version;
+    this.occurrence =
+        details.isRecurring()
+            ? (occurrence != null ? occurrence : Occurrence.first(details.due()))
+            : null;
+  }
+
+  /**
+   * Where a recurring task stands in its series: the series start (RFC 5545 DTSTART), its 1-based
+   * position (what COUNT counts) and the occurrence it follows (null for the first).
+   */
+  public record Occurrence(Due seriesStart, int index, TaskId predecessorId) {
+    public Occurrence {
+      java.util.Objects.requireNonNull(seriesStart, "seriesStart");
+      if (!seriesStart.isPresent()) {
+        throw new IllegalArgumentException("a series starts at a due");
+      }
+      if (index < 1) {
+        throw new IllegalArgumentException("index starts at 1");
+      }
+    }
+
+    static Occurrence first(Due due) {
+      return new Occurrence(due, 1, null);
+    }
   }
 
   /** A new, open task (version 1); a recurring one starts a new series. */
   public static TaskChange create(TaskId id, UserId owner, TaskDetails details, Instant now) {
     SeriesId series = details.isRecurring() ? SeriesId.random() : null;
-    Task task = new Task(id, owner, details, false, null, series, now, now, 1);
+    Task task = new Task(id, owner, details, false, null, series, now, now, 1, null);
     return new TaskChange(task, List.of(TaskEvent.of(TaskEventType.CREATED, now, task, Set.of())));
+  }
+
+  /**
+   * The next occurrence of this recurring task: a new, open task with the same details, series and
+   * rule, due at {@code next}.
+   */
+  public TaskChange nextOccurrence(
+      TaskId newId, Due next, int index, Due seriesStart, Instant now) {
+    if (!isRecurring()) {
+      throw new IllegalStateException("task " + id + " does not recur");
+    }
+    Task successor =
+        new Task(
+            newId,
+            userId,
+            details.withDue(next),
+            false,
+            null,
+            seriesId,
+            now,
+            now,
+            1,
+            new Occurrence(seriesStart, index, id));
+    return new TaskChange(
+        successor, List.of(TaskEvent.of(TaskEventType.CREATED, now, successor, Set.of())));
   }
 
   /** A task as it was stored. */
@@ -66,8 +117,33 @@ public final class Task {
       Instant createdAt,
       Instant updatedAt,
       long version) {
+    return rehydrate(
+        id, userId, details, completed, completedAt, seriesId, createdAt, updatedAt, version, null);
+  }
+
+  /** A task as it was stored, with its place in its series (null: the series starts here). */
+  public static Task rehydrate(
+      TaskId id,
+      UserId userId,
+      TaskDetails details,
+      boolean completed,
+      Instant completedAt,
+      SeriesId seriesId,
+      Instant createdAt,
+      Instant updatedAt,
+      long version,
+      Occurrence occurrence) {
     return new Task(
-        id, userId, details, completed, completedAt, seriesId, createdAt, updatedAt, version);
+        id,
+        userId,
+        details,
+        completed,
+        completedAt,
+        seriesId,
+        createdAt,
+        updatedAt,
+        version,
+        occurrence);
   }
 
   /** Replaces the editable fields; no event and no new version when nothing differs. */
@@ -79,8 +155,39 @@ public final class Task {
     SeriesId series = seriesId == null && newDetails.isRecurring() ? SeriesId.random() : seriesId;
     Task next =
         new Task(
-            id, userId, newDetails, completed, completedAt, series, createdAt, now, version + 1);
+            id,
+            userId,
+            newDetails,
+            completed,
+            completedAt,
+            series,
+            createdAt,
+            now,
+            version + 1,
+            placeAfterEdit(newDetails, changed));
     return new TaskChange(next, List.of(TaskEvent.of(TaskEventType.UPDATED, now, next, changed)));
+  }
+
+  /**
+   * A new rule, due, zone or anchor restarts the series from this occurrence (it becomes DTSTART,
+   * position 1); other edits keep its place.
+   */
+  private Occurrence placeAfterEdit(TaskDetails newDetails, Set<String> changed) {
+    if (!newDetails.isRecurring()) {
+      return null;
+    }
+    boolean restart =
+        occurrence == null
+            || changed.contains("recurrence_rule")
+            || changed.contains("due_at")
+            || changed.contains("due_date")
+            || changed.contains("time_zone")
+            || changed.contains("recurrence_anchor");
+    if (!restart) {
+      return occurrence;
+    }
+    return new Occurrence(
+        newDetails.due(), 1, occurrence == null ? null : occurrence.predecessorId());
   }
 
   /** Marks the task done or open; no event when it already is. */
@@ -90,7 +197,16 @@ public final class Task {
     }
     Task next =
         new Task(
-            id, userId, details, done, done ? now : null, seriesId, createdAt, now, version + 1);
+            id,
+            userId,
+            details,
+            done,
+            done ? now : null,
+            seriesId,
+            createdAt,
+            now,
+            version + 1,
+            occurrence);
     TaskEventType type = done ? TaskEventType.COMPLETED : TaskEventType.UNCOMPLETED;
     return new TaskChange(next, List.of(TaskEvent.of(type, now, next, Set.of())));
   }
@@ -154,6 +270,11 @@ public final class Task {
     return details.isRecurring();
   }
 
+  /** The task's place in its series; null when it does not recur. */
+  public Occurrence occurrence() {
+    return occurrence;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof Task t
@@ -165,7 +286,8 @@ public final class Task {
         && Objects.equals(seriesId, t.seriesId)
         && createdAt.equals(t.createdAt)
         && updatedAt.equals(t.updatedAt)
-        && version == t.version;
+        && version == t.version
+        && Objects.equals(occurrence, t.occurrence);
   }
 
   @Override

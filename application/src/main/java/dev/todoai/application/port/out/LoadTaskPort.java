@@ -11,4 +11,7 @@ public interface LoadTaskPort {
 
   /** Like {@link #load} but locks the row until the surrounding transaction ends. */
   Optional<Task> loadForUpdate(UserId owner, TaskId id);
+
+  /** The occurrence created after {@code predecessor}, if any. */
+  Optional<Task> loadSuccessor(UserId owner, TaskId predecessor);
 }

@@ -10,6 +10,12 @@ public interface SaveTaskPort {
   void insert(Task task);
 
   /**
+   * Inserts the next occurrence of a series; false (and nothing written) when its predecessor has a
+   * successor already — the store keeps at most one per predecessor.
+   */
+  boolean insertOccurrence(Task task);
+
+  /**
    * Writes the new state of a task whose stored version is {@code previousVersion}; false when the
    * stored version differs (a concurrent change) and nothing was written.
    */
