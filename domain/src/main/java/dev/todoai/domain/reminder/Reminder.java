@@ -104,6 +104,9 @@ public final class Reminder {
     if (beforeDue.isNegative()) {
       throw new InvalidValueException("before_due", "must not be negative");
     }
+    if (beforeDue.getNano() != 0) {
+      throw new InvalidValueException("before_due", "must be a whole number of seconds");
+    }
     if (beforeDue.compareTo(Duration.ofDays(366)) > 0) {
       throw new InvalidValueException("before_due", "must be at most one year");
     }

@@ -90,6 +90,8 @@ final class Jdbc {
     static final Null DATE = new Null(Types.DATE);
     static final Null TEXT = new Null(Types.VARCHAR);
     static final Null UUID = new Null(Types.OTHER);
+    static final Null TIME = new Null(Types.TIME);
+    static final Null BIGINT = new Null(Types.BIGINT);
   }
 
   static Object orNull(Object value, Null type) {

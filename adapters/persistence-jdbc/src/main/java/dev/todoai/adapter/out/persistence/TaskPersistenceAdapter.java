@@ -90,6 +90,40 @@ final class TaskPersistenceAdapter implements LoadTaskPort, SaveTaskPort, QueryT
   }
 
   @Override
+  public boolean insertOccurrence(Task task) {
+    List<Object> params = new ArrayList<>();
+    params.add(task.id().value());
+    params.add(task.userId().value());
+    params.addAll(TaskRow.values(task));
+    return jdbc.write(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(INSERT + " ON CONFLICT (predecessor_id) DO NOTHING")) {
+            Jdbc.bind(ps, params);
+            return ps.executeUpdate() == 1;
+          }
+        });
+  }
+
+  @Override
+  public Optional<Task> loadSuccessor(UserId owner, TaskId predecessor) {
+    return jdbc.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT "
+                      + TaskRow.COLUMNS
+                      + " FROM tasks WHERE predecessor_id = ? AND user_id = ?")) {
+            ps.setLong(1, predecessor.value());
+            ps.setString(2, owner.value());
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? Optional.of(TaskRow.read(rs)) : Optional.empty();
+            }
+          }
+        });
+  }
+
+  @Override
   public boolean update(Task task, long previousVersion) {
     List<Object> params = new ArrayList<>(TaskRow.values(task));
     params.add(task.id().value());

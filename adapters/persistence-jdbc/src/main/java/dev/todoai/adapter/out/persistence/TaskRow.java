@@ -29,7 +29,7 @@ final class TaskRow {
   static final String COLUMNS =
       "id, user_id, title, description, completed, completed_at, priority, tags, due_at, due_date,"
           + " time_zone, recurrence_rule, recurrence_anchor, series_id, created_at, updated_at,"
-          + " version";
+          + " version, series_start_at, series_start_date, occurrence_index, predecessor_id";
 
   /** Columns written by {@link #values}, in that order: everything but id and user_id. */
   static final List<String> WRITTEN =
@@ -51,7 +51,11 @@ final class TaskRow {
           "version",
           "due_sort",
           "overdue_from",
-          "due_local_date");
+          "due_local_date",
+          "series_start_at",
+          "series_start_date",
+          "occurrence_index",
+          "predecessor_id");
 
   private TaskRow() {}
 
@@ -60,6 +64,7 @@ final class TaskRow {
     TaskDetails d = task.details();
     ZoneId zone = d.timeZone().zone();
     Due due = d.due();
+    Task.Occurrence place = task.occurrence();
     return Arrays.asList(
         d.title().value(),
         d.description().value(),
@@ -78,7 +83,13 @@ final class TaskRow {
         task.version(),
         Jdbc.orNull(due.sortInstant(zone), Null.TIMESTAMP),
         Jdbc.orNull(due.overdueFrom(zone), Null.TIMESTAMP),
-        Jdbc.orNull(due.localDate(zone), Null.DATE));
+        Jdbc.orNull(due.localDate(zone), Null.DATE),
+        Jdbc.orNull(place == null ? null : place.seriesStart().dueAt(), Null.TIMESTAMP),
+        Jdbc.orNull(place == null ? null : place.seriesStart().dueDate(), Null.DATE),
+        Jdbc.orNull(place == null ? null : place.index(), Null.BIGINT),
+        Jdbc.orNull(
+            place == null || place.predecessorId() == null ? null : place.predecessorId().value(),
+            Null.BIGINT));
   }
 
   static Task read(ResultSet rs) throws SQLException {
@@ -103,7 +114,25 @@ final class TaskRow {
         series == null ? null : new SeriesId(series),
         Jdbc.instant(rs, "created_at"),
         Jdbc.instant(rs, "updated_at"),
-        rs.getLong("version"));
+        rs.getLong("version"),
+        occurrence(rs, details));
+  }
+
+  private static Task.Occurrence occurrence(ResultSet rs, TaskDetails details) throws SQLException {
+    if (!details.isRecurring()) {
+      return null;
+    }
+    Due start =
+        Due.of(
+            Jdbc.instant(rs, "series_start_at"),
+            rs.getObject("series_start_date", LocalDate.class));
+    if (!start.isPresent()) {
+      return null;
+    }
+    int index = rs.getInt("occurrence_index");
+    long predecessor = rs.getLong("predecessor_id");
+    return new Task.Occurrence(
+        start, index < 1 ? 1 : index, rs.wasNull() ? null : new TaskId(predecessor));
   }
 
   private static List<String> texts(Array array) throws SQLException {

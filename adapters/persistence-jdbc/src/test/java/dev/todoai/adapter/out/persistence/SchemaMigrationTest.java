@@ -59,6 +59,20 @@ class SchemaMigrationTest implements TestPropertyProvider {
             "audit_entries_user_task_idx");
   }
 
+  @Test
+  void migrationCreatesTheRemindersAndNotificationsTablesWithTheirIndexes() throws SQLException {
+    assertThat(strings("SELECT tablename FROM pg_tables WHERE schemaname = 'public'"))
+        .contains("reminders", "notifications");
+    assertThat(strings("SELECT indexname FROM pg_indexes WHERE schemaname = 'public'"))
+        .contains(
+            "reminders_task_idx",
+            "reminders_user_status_idx",
+            "reminders_scheduled_idx",
+            "notifications_reminder_id_key",
+            "notifications_user_idx",
+            "notifications_user_unread_idx");
+  }
+
   private List<String> strings(String sql) throws SQLException {
     List<String> out = new ArrayList<>();
     try (Connection c = database.connect();

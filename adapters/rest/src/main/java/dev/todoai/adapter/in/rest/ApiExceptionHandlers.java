@@ -3,6 +3,8 @@ package dev.todoai.adapter.in.rest;
 import dev.todoai.application.port.in.EmailTakenException;
 import dev.todoai.application.port.in.IdempotencyKeyReusedException;
 import dev.todoai.application.port.in.InvalidCredentialsException;
+import dev.todoai.application.port.in.NotificationNotFoundException;
+import dev.todoai.application.port.in.ReminderNotFoundException;
 import dev.todoai.application.port.in.TaskNotFoundException;
 import dev.todoai.application.port.in.TooManyLoginAttemptsException;
 import dev.todoai.application.port.in.VersionMismatchException;
@@ -70,6 +72,32 @@ final class ApiExceptionHandlers {
 
     @Override
     protected MutableHttpResponse<?> createResponse(TaskNotFoundException exception) {
+      return HttpResponse.status(HttpStatus.NOT_FOUND);
+    }
+  }
+
+  @Singleton
+  static final class ReminderNotFoundHandler
+      extends ErrorResponseProcessorExceptionHandler<ReminderNotFoundException> {
+    ReminderNotFoundHandler(ErrorResponseProcessor<?> processor) {
+      super(processor);
+    }
+
+    @Override
+    protected MutableHttpResponse<?> createResponse(ReminderNotFoundException exception) {
+      return HttpResponse.status(HttpStatus.NOT_FOUND);
+    }
+  }
+
+  @Singleton
+  static final class NotificationNotFoundHandler
+      extends ErrorResponseProcessorExceptionHandler<NotificationNotFoundException> {
+    NotificationNotFoundHandler(ErrorResponseProcessor<?> processor) {
+      super(processor);
+    }
+
+    @Override
+    protected MutableHttpResponse<?> createResponse(NotificationNotFoundException exception) {
       return HttpResponse.status(HttpStatus.NOT_FOUND);
     }
   }

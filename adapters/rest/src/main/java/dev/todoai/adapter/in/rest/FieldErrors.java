@@ -23,6 +23,10 @@ final class FieldErrors {
     }
   }
 
+  int size() {
+    return errors.size();
+  }
+
   boolean isEmpty() {
     return errors.isEmpty();
   }

@@ -3,6 +3,8 @@ package dev.todoai.adapter.in.rest;
 import dev.todoai.application.port.in.EmailTakenException;
 import dev.todoai.application.port.in.IdempotencyKeyReusedException;
 import dev.todoai.application.port.in.InvalidCredentialsException;
+import dev.todoai.application.port.in.NotificationNotFoundException;
+import dev.todoai.application.port.in.ReminderNotFoundException;
 import dev.todoai.application.port.in.TaskNotFoundException;
 import dev.todoai.application.port.in.TooManyLoginAttemptsException;
 import dev.todoai.application.port.in.VersionMismatchException;
@@ -42,7 +44,9 @@ final class Problems {
       return validationFailed(
           List.of(new FieldError(invalid.field(), invalid.getMessage())), instance);
     }
-    if (cause instanceof TaskNotFoundException) {
+    if (cause instanceof TaskNotFoundException
+        || cause instanceof ReminderNotFoundException
+        || cause instanceof NotificationNotFoundException) {
       return new Problem(
           "/problems/not-found", "Not found", status, cause.getMessage(), instance, List.of());
     }

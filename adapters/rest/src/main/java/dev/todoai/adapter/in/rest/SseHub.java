@@ -2,6 +2,7 @@ package dev.todoai.adapter.in.rest;
 
 import dev.todoai.application.event.TaskUpdateMessage;
 import dev.todoai.application.port.out.LiveUpdatesPort;
+import dev.todoai.domain.notification.Notification;
 import dev.todoai.domain.shared.UserId;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.exceptions.ConfigurationException;
@@ -10,6 +11,7 @@ import io.micronaut.http.sse.Event;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,6 +46,7 @@ final class SseHub implements LiveUpdatesPort {
   static final String HISTORY_PROPERTY = "todo.live-updates.history";
   static final String HEARTBEAT_PROPERTY = "todo.live-updates.heartbeat";
   static final String TASK_UPDATE = "task-update";
+  static final String NOTIFICATION = "notification";
   static final String RESYNC = "resync";
   static final String HISTORY_EXPIRED = "{\"reason\":\"history-expired\"}";
   static final int MAX_KEPT = 1000;
@@ -78,6 +81,19 @@ final class SseHub implements LiveUpdatesPort {
   @Override
   public void push(TaskUpdateMessage update) {
     publish(update.userId(), update.eventId().toString(), TASK_UPDATE, update.json());
+  }
+
+  /**
+   * Sends a notification as a {@value #NOTIFICATION} event with id {@code notification-<id>}, in
+   * the same per-user history as task updates (so a resuming stream gets it too).
+   */
+  @Override
+  public void pushNotification(Notification notification) {
+    publish(
+        notification.userId(),
+        NOTIFICATION + "-" + notification.id(),
+        NOTIFICATION,
+        new String(Json.write(NotificationJson.of(notification)), StandardCharsets.UTF_8));
   }
 
   /**

@@ -97,7 +97,8 @@ final class TaskController {
     TaskInput input = TaskRequestParser.parse(json, Mode.CREATE);
     String requestHash = key == null ? null : Json.canonicalSha256(json);
     AddTaskResult result =
-        addTask.add(new AddTaskCommand(owner, input.details(), key, requestHash));
+        addTask.add(
+            new AddTaskCommand(owner, input.details(), key, requestHash, input.reminders()));
     Task task = result.task();
     MutableHttpResponse<byte[]> response =
         taskResponse(HttpStatus.CREATED, task)
@@ -163,7 +164,12 @@ final class TaskController {
     Task task =
         updateTask.update(
             new UpdateTaskCommand(
-                owner, taskId, input.details(), input.completed(), expectedVersion));
+                owner,
+                taskId,
+                input.details(),
+                input.completed(),
+                expectedVersion,
+                input.reminders()));
     return taskResponse(HttpStatus.OK, task);
   }
 
@@ -188,7 +194,12 @@ final class TaskController {
         Task task =
             updateTask.update(
                 new UpdateTaskCommand(
-                    owner, taskId, input.details(), input.completed(), expectedVersion));
+                    owner,
+                    taskId,
+                    input.details(),
+                    input.completed(),
+                    expectedVersion,
+                    input.reminders()));
         return taskResponse(HttpStatus.OK, task);
       } catch (VersionMismatchException concurrentChange) {
         // Without If-Match the patch applies to whatever is current: reload and patch again.

@@ -2,6 +2,7 @@ package dev.todoai.adapter.in.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.todoai.domain.reminder.ReminderSpec;
 import dev.todoai.domain.task.Description;
 import dev.todoai.domain.task.Due;
 import dev.todoai.domain.task.Priority;
@@ -51,8 +52,9 @@ final class TaskRequestParser {
           "created_at",
           "updated_at",
           "version");
-  static final Set<String> RESERVED = Set.of("recurrence", "reminders");
+  static final Set<String> RESERVED = Set.of("recurrence");
   static final String COMPLETED = "completed";
+  static final String REMINDERS = "reminders";
 
   private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
   private static final Pattern DATE_TIME = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}T.+");
@@ -61,8 +63,11 @@ final class TaskRequestParser {
       "must be an ISO-8601 date-time with offset, e.g. 2026-01-31T09:00:00Z or"
           + " 2026-01-31T10:00:00+01:00";
 
-  /** What a request wants the task to become; {@code completed} is null when not given. */
-  record TaskInput(TaskDetails details, Boolean completed) {}
+  /**
+   * What a request wants the task to become; {@code completed} is null when not given, {@code
+   * reminders} is null when the request does not mention them.
+   */
+  record TaskInput(TaskDetails details, Boolean completed, List<ReminderSpec> reminders) {}
 
   /** Which request the body belongs to: a POST may not set {@code completed}. */
   enum Mode {
@@ -126,6 +131,8 @@ final class TaskRequestParser {
             ? null
             : errors.attempt(() -> RecurrenceAnchor.fromApiName("recurrence_anchor", anchorText));
     Boolean completed = completed(body, errors);
+    List<ReminderSpec> reminders =
+        ReminderRequestParser.parseList(body.get(REMINDERS), REMINDERS, errors);
     if (!errors.isEmpty()) {
       return null;
     }
@@ -136,12 +143,14 @@ final class TaskRequestParser {
             () ->
                 new TaskDetails(
                     checkedTitle, description, priority, tags, checkedDue, zone, rule, anchor));
-    return details == null ? null : new TaskInput(details, completed);
+    return details == null ? null : new TaskInput(details, completed, reminders);
   }
 
   /**
    * Applies a JSON merge patch to the editable fields of {@code current} and parses the result as a
    * PUT body. Setting one of due_at/due_date to a value clears the other unless the patch names it.
+   * {@code reminders} is replaced whole when the patch names it ({@code null} removes the pending
+   * ones, like {@code []}) and left alone otherwise.
    */
   static TaskInput patch(Task current, JsonNode patch) {
     FieldErrors errors = new FieldErrors();
@@ -160,6 +169,9 @@ final class TaskRequestParser {
       errors.add(COMPLETED, "must be true or false");
       effective.remove(COMPLETED);
     }
+    if (effective.has(REMINDERS) && effective.get(REMINDERS).isNull()) {
+      effective.putArray(REMINDERS);
+    }
     clearsTheOtherDue(effective, "due_at", "due_date");
     clearsTheOtherDue(effective, "due_date", "due_at");
     READ_ONLY.forEach(effective::remove);
@@ -171,8 +183,13 @@ final class TaskRequestParser {
 
   /** A task id from a path segment: a positive number. */
   static TaskId taskId(String text, FieldErrors errors) {
-    if (text == null || !TASK_ID.matcher(text).matches()) {
-      errors.add("id", "must be a positive number");
+    return taskId(text, "id", errors);
+  }
+
+  /** A task id from the path segment that {@code field} names. */
+  static TaskId taskId(String text, String field, FieldErrors errors) {
+    if (text == null || !TASK_ID.matcher(text).matches() || Long.parseLong(text) < 1) {
+      errors.add(field, "must be a positive number");
       return null;
     }
     return errors.attempt(() -> new TaskId(Long.parseLong(text)));
@@ -227,7 +244,7 @@ final class TaskRequestParser {
     Iterator<String> names = body.fieldNames();
     while (names.hasNext()) {
       String name = names.next();
-      if (EDITABLE.contains(name) || READ_ONLY.contains(name)) {
+      if (EDITABLE.contains(name) || READ_ONLY.contains(name) || name.equals(REMINDERS)) {
         continue;
       }
       if (name.equals(COMPLETED)) {

@@ -40,10 +40,23 @@ final class FakeTaskUseCases
         DeleteTaskUseCase {
   private final Map<Long, Task> tasks = new HashMap<>();
   private final Map<String, Object[]> keys = new HashMap<>();
+  private final Map<UserId, AddTaskCommand> lastAdds = new HashMap<>();
+  private final Map<UserId, UpdateTaskCommand> lastUpdates = new HashMap<>();
   private long lastId;
+
+  /** The last create command of {@code owner}, as the controller built it. */
+  synchronized AddTaskCommand lastAdd(UserId owner) {
+    return lastAdds.get(owner);
+  }
+
+  /** The last update command of {@code owner}, as the controller built it. */
+  synchronized UpdateTaskCommand lastUpdate(UserId owner) {
+    return lastUpdates.get(owner);
+  }
 
   @Override
   public synchronized AddTaskResult add(AddTaskCommand command) {
+    lastAdds.put(command.owner(), command);
     String key = command.owner() + "/" + command.idempotencyKey();
     if (command.idempotencyKey() != null && keys.containsKey(key)) {
       Object[] earlier = keys.get(key);
@@ -96,6 +109,9 @@ final class FakeTaskUseCases
 
   @Override
   public Task update(UpdateTaskCommand command) {
+    synchronized (this) {
+      lastUpdates.put(command.owner(), command);
+    }
     return mutate(
         command.owner(),
         command.id(),

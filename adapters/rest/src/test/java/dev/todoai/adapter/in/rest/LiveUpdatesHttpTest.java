@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.todoai.adapter.in.rest.SseTestClient.SseEvent;
 import dev.todoai.application.event.TaskUpdateMessage;
+import dev.todoai.domain.notification.Notification;
 import dev.todoai.domain.shared.UserId;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -64,6 +65,57 @@ class LiveUpdatesHttpTest {
       assertThat(stream.lines())
           .containsSubsequence(
               "id: " + id(notice), "event: task-update", "data: " + notice.json(), "");
+    }
+  }
+
+  @Test
+  void pushedNotificationArrivesAsANotificationEventWithItsJson() throws Exception {
+    try (SseTestClient stream = open(user)) {
+      Notification notification = notification(user, 41);
+      hub.pushNotification(notification);
+
+      await().atMost(WAIT).until(() -> stream.events().size() == 1);
+      SseEvent event = stream.events().get(0);
+      assertThat(event.id()).isEqualTo("notification-41");
+      assertThat(event.name()).isEqualTo("notification");
+      assertThat(JSON.readTree(event.data()))
+          .isEqualTo(
+              JSON.readTree(
+                  "{\"id\":41,\"kind\":\"reminder\",\"title\":\"Reminder: Call\","
+                      + "\"body\":\"Line one\\nline two\",\"reminder_id\":9,\"task_id\":3,"
+                      + "\"created_at\":\"2030-01-31T08:45:00Z\",\"read_at\":null}"));
+      assertThat(stream.lines()).contains("event: notification", "id: notification-41");
+    }
+  }
+
+  @Test
+  void resumingReplaysNotificationsAndTaskUpdatesInOrder() throws Exception {
+    TaskUpdateMessage seen = notice(user, 1);
+    hub.push(seen);
+    hub.pushNotification(notification(user, 42));
+    TaskUpdateMessage after = notice(user, 2);
+    hub.push(after);
+    hub.pushNotification(notification(user, 42));
+
+    try (SseTestClient resumed = open(user, "Last-Event-ID", id(seen))) {
+      await().atMost(WAIT).until(() -> resumed.events().size() == 2);
+      assertThat(resumed.ids()).containsExactly("notification-42", id(after));
+    }
+    try (SseTestClient fromNotification = open(user, "Last-Event-ID", "notification-42")) {
+      await().atMost(WAIT).until(() -> fromNotification.events().size() == 1);
+      assertThat(fromNotification.ids()).containsExactly(id(after));
+    }
+  }
+
+  @Test
+  void notificationOfAnotherUserIsNotSent() throws Exception {
+    try (SseTestClient mine = open(user)) {
+      hub.pushNotification(notification("user-" + UUID.randomUUID(), 43));
+      TaskUpdateMessage own = notice(user, 1);
+      hub.push(own);
+
+      await().atMost(WAIT).until(() -> mine.events().size() == 1);
+      assertThat(mine.ids()).containsExactly(id(own));
     }
   }
 
@@ -255,6 +307,19 @@ class LiveUpdatesHttpTest {
             + now
             + "\"}";
     return new TaskUpdateMessage(eventId, "updated", new UserId(owner), taskId, now, json);
+  }
+
+  private static Notification notification(String owner, long id) {
+    return new Notification(
+        id,
+        new UserId(owner),
+        9,
+        3,
+        Notification.Kind.REMINDER,
+        "Reminder: Call",
+        "Line one\nline two",
+        Instant.parse("2030-01-31T08:45:00Z"),
+        null);
   }
 
   private static String id(TaskUpdateMessage notice) {

@@ -96,7 +96,7 @@ class TaskApiHttpTest {
             "POST",
             tasks(),
             "{\"title\":5,\"tags\":\"x\",\"priority\":\"asap\",\"due_date\":\"2030-02-30\","
-                + "\"time_zone\":\"Mars/Olympus\",\"sortby\":1,\"reminders\":[],\"id\":7}");
+                + "\"time_zone\":\"Mars/Olympus\",\"sortby\":1,\"reminders\":\"soon\",\"id\":7}");
 
     assertProblem(response, 400, "/problems/validation-failed");
     assertThat(fields(response))

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.todoai.adapter.in.rest.TaskRequestParser.Mode;
 import dev.todoai.adapter.in.rest.TaskRequestParser.TaskInput;
+import dev.todoai.domain.reminder.ReminderSpec;
 import dev.todoai.domain.shared.UserId;
 import dev.todoai.domain.task.Due;
 import dev.todoai.domain.task.Priority;
@@ -14,8 +15,10 @@ import dev.todoai.domain.task.Task;
 import dev.todoai.domain.task.TaskDetails;
 import dev.todoai.domain.task.TaskId;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -139,8 +142,70 @@ class TaskRequestParserTest {
 
   @Test
   void reservedFieldsAreNotSupportedYet() {
-    assertThat(errorMessages("{\"title\":\"x\",\"reminders\":[]}", Mode.CREATE))
-        .containsExactly("reminders: is not supported yet");
+    assertThat(errorMessages("{\"title\":\"x\",\"recurrence\":{}}", Mode.CREATE))
+        .containsExactly("recurrence: is not supported yet");
+  }
+
+  @Test
+  void remindersOfBothKindsBecomeSpecsInOrder() {
+    TaskInput input =
+        parse(
+            "{\"title\":\"x\",\"due_date\":\"2030-01-31\",\"reminders\":["
+                + "{\"before_due\":\"P1D\",\"time_of_day\":\"08:30\"},"
+                + "{\"remind_at\":\"2030-01-30T10:00:00+01:00\"},{\"before_due\":\"PT0S\"}]}",
+            Mode.CREATE);
+
+    assertThat(input.reminders())
+        .containsExactly(
+            new ReminderSpec(null, Duration.ofDays(1), LocalTime.of(8, 30)),
+            ReminderSpec.at(Instant.parse("2030-01-30T09:00:00Z")),
+            ReminderSpec.before(Duration.ZERO));
+  }
+
+  @Test
+  void absentRemindersAreNullAndAnEmptyArrayIsEmpty() {
+    assertThat(parse("{\"title\":\"x\"}", Mode.REPLACE).reminders()).isNull();
+    assertThat(parse("{\"title\":\"x\",\"reminders\":null}", Mode.REPLACE).reminders()).isNull();
+    assertThat(parse("{\"title\":\"x\",\"reminders\":[]}", Mode.REPLACE).reminders()).isEmpty();
+  }
+
+  @Test
+  void badRemindersAreNamedByTheirIndexAndField() {
+    assertThat(
+            errorFields(
+                "{\"title\":\"x\",\"reminders\":[{\"before_due\":\"PT1H\"},"
+                    + "{\"before_due\":\"1 hour\"},{\"remind_at\":\"2030-01-01\"},"
+                    + "{\"before_due\":\"PT1H\",\"time_of_day\":\"9am\"},"
+                    + "{\"remind_at\":\"2030-01-01T00:00:00Z\",\"before_due\":\"PT1H\"},"
+                    + "{},7,{\"before_due\":\"-PT5M\"},{\"before_due\":\"PT1H\",\"when\":1}]}",
+                Mode.CREATE))
+        .containsExactly(
+            "reminders[1].before_due",
+            "reminders[2].remind_at",
+            "reminders[3].time_of_day",
+            "reminders[4].remind_at",
+            "reminders[4].before_due",
+            "reminders[5]",
+            "reminders[6]",
+            "reminders[7].before_due",
+            "reminders[8].when");
+  }
+
+  @Test
+  void remindersThatAreNotAnArrayAreRejected() {
+    assertThat(
+            errorFields("{\"title\":\"x\",\"reminders\":{\"before_due\":\"PT1H\"}}", Mode.CREATE))
+        .containsExactly("reminders");
+  }
+
+  @Test
+  void patchMentioningRemindersReplacesThemAndNullClearsThem() {
+    Task current = task("{\"title\":\"a\",\"due_at\":\"2030-01-02T08:00:00Z\"}");
+
+    assertThat(patch(current, "{\"title\":\"b\"}").reminders()).isNull();
+    assertThat(patch(current, "{\"reminders\":[{\"before_due\":\"PT1H\"}]}").reminders())
+        .containsExactly(ReminderSpec.before(Duration.ofHours(1)));
+    assertThat(patch(current, "{\"reminders\":null}").reminders()).isEmpty();
   }
 
   @Test
