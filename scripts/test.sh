@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/prerequisites.sh
 ensure_java_and_maven
+ensure_go
+echo "== helm: $(bash scripts/helm.sh)"
 
 echo "== Java: $(java -version 2>&1 | head -1)"
 echo "== Maven: $(mvn -v 2>/dev/null | head -1)"

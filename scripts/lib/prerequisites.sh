@@ -25,3 +25,11 @@ ensure_java_and_maven() {
     exit 1
   fi
 }
+
+# Go builds the real helm binary for the chart tests (scripts/helm.sh); the product needs no Go.
+ensure_go() {
+  if ! command -v go >/dev/null 2>&1; then
+    echo "== Installing Go (golang-go) to build helm for the chart tests"
+    apt_install golang-go
+  fi
+}

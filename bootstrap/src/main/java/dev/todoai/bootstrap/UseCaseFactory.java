@@ -14,6 +14,7 @@ import dev.todoai.application.port.out.LoadTaskPort;
 import dev.todoai.application.port.out.LoginAttemptsPort;
 import dev.todoai.application.port.out.PasswordHasherPort;
 import dev.todoai.application.port.out.QueryTasksPort;
+import dev.todoai.application.port.out.RecurrencePort;
 import dev.todoai.application.port.out.SaveTaskPort;
 import dev.todoai.application.port.out.TransactionPort;
 import dev.todoai.application.port.out.UserAccountsPort;
@@ -24,6 +25,7 @@ import dev.todoai.application.service.GetTaskService;
 import dev.todoai.application.service.ListTasksService;
 import dev.todoai.application.service.LogInService;
 import dev.todoai.application.service.RegisterUserService;
+import dev.todoai.application.service.ReminderSync;
 import dev.todoai.application.service.TaskEventRecorder;
 import dev.todoai.application.service.UpdateTaskService;
 import io.micronaut.context.annotation.Factory;
@@ -43,8 +45,11 @@ class UseCaseFactory {
       SaveTaskPort saveTask,
       LoadTaskPort loadTask,
       IdempotencyKeysPort idempotencyKeys,
-      TaskEventRecorder events) {
-    return new AddTaskService(clock, transactions, saveTask, loadTask, idempotencyKeys, events);
+      TaskEventRecorder events,
+      ReminderSync reminders,
+      RecurrencePort recurrence) {
+    return new AddTaskService(
+        clock, transactions, saveTask, loadTask, idempotencyKeys, events, reminders, recurrence);
   }
 
   @Singleton
@@ -63,8 +68,11 @@ class UseCaseFactory {
       TransactionPort transactions,
       LoadTaskPort loadTask,
       SaveTaskPort saveTask,
-      TaskEventRecorder events) {
-    return new UpdateTaskService(clock, transactions, loadTask, saveTask, events);
+      TaskEventRecorder events,
+      ReminderSync reminders,
+      RecurrencePort recurrence) {
+    return new UpdateTaskService(
+        clock, transactions, loadTask, saveTask, events, reminders, recurrence);
   }
 
   @Singleton
@@ -73,8 +81,9 @@ class UseCaseFactory {
       TransactionPort transactions,
       LoadTaskPort loadTask,
       SaveTaskPort saveTask,
-      TaskEventRecorder events) {
-    return new CompleteTaskService(clock, transactions, loadTask, saveTask, events);
+      TaskEventRecorder events,
+      ReminderSync reminders) {
+    return new CompleteTaskService(clock, transactions, loadTask, saveTask, events, reminders);
   }
 
   @Singleton
@@ -83,8 +92,9 @@ class UseCaseFactory {
       TransactionPort transactions,
       LoadTaskPort loadTask,
       SaveTaskPort saveTask,
-      TaskEventRecorder events) {
-    return new DeleteTaskService(clock, transactions, loadTask, saveTask, events);
+      TaskEventRecorder events,
+      ReminderSync reminders) {
+    return new DeleteTaskService(clock, transactions, loadTask, saveTask, events, reminders);
   }
 
   @Singleton

@@ -13,6 +13,7 @@ import dev.todoai.application.port.in.CompleteTaskUseCase;
 import dev.todoai.application.port.in.CompleteTaskUseCase.CompleteTaskCommand;
 import dev.todoai.application.port.in.DeleteTaskUseCase;
 import dev.todoai.application.port.in.DeleteTaskUseCase.DeleteTaskCommand;
+import dev.todoai.application.port.in.DescribeRecurrenceQuery;
 import dev.todoai.application.port.in.GetTaskQuery;
 import dev.todoai.application.port.in.ListTasksQuery;
 import dev.todoai.application.port.in.UpdateTaskUseCase;
@@ -66,6 +67,7 @@ final class TaskController {
   private final UpdateTaskUseCase updateTask;
   private final CompleteTaskUseCase completeTask;
   private final DeleteTaskUseCase deleteTask;
+  private final DescribeRecurrenceQuery describeRecurrence;
 
   TaskController(
       AddTaskUseCase addTask,
@@ -73,13 +75,15 @@ final class TaskController {
       ListTasksQuery listTasks,
       UpdateTaskUseCase updateTask,
       CompleteTaskUseCase completeTask,
-      DeleteTaskUseCase deleteTask) {
+      DeleteTaskUseCase deleteTask,
+      DescribeRecurrenceQuery describeRecurrence) {
     this.addTask = addTask;
     this.getTask = getTask;
     this.listTasks = listTasks;
     this.updateTask = updateTask;
     this.completeTask = completeTask;
     this.deleteTask = deleteTask;
+    this.describeRecurrence = describeRecurrence;
   }
 
   @Post
@@ -121,7 +125,7 @@ final class TaskController {
     TaskListRequest query = TaskListParameters.parse(parameters);
     TaskPage page = listTasks.list(owner, query.filter(), query.sort(), query.page());
     MutableHttpResponse<byte[]> response =
-        HttpResponse.ok(Json.write(TaskJson.of(page.items())))
+        HttpResponse.ok(Json.write(TaskJson.of(page.items(), describeRecurrence::describe)))
             .contentType(MediaType.APPLICATION_JSON_TYPE);
     if (page.hasNext()) {
       response.header(
@@ -267,8 +271,8 @@ final class TaskController {
     }
   }
 
-  private static MutableHttpResponse<byte[]> taskResponse(HttpStatus status, Task task) {
-    ObjectNode json = TaskJson.of(task);
+  private MutableHttpResponse<byte[]> taskResponse(HttpStatus status, Task task) {
+    ObjectNode json = TaskJson.of(task, describeRecurrence.describe(task));
     return HttpResponse.<byte[]>status(status)
         .body(Json.write(json))
         .contentType(MediaType.APPLICATION_JSON_TYPE)

@@ -13,6 +13,13 @@ import java.util.List;
 final class TaskJson {
   private TaskJson() {}
 
+  /** The representation with its human-readable {@code recurrence_text} (null if not recurring). */
+  static ObjectNode of(Task task, String recurrenceText) {
+    ObjectNode json = of(task);
+    json.put("recurrence_text", recurrenceText);
+    return json;
+  }
+
   static ObjectNode of(Task task) {
     TaskDetails details = task.details();
     ObjectNode json = Json.object();
@@ -40,9 +47,9 @@ final class TaskJson {
     return json;
   }
 
-  static ArrayNode of(List<Task> tasks) {
+  static ArrayNode of(List<Task> tasks, java.util.function.Function<Task, String> recurrenceText) {
     ArrayNode array = Json.array();
-    tasks.forEach(task -> array.add(of(task)));
+    tasks.forEach(task -> array.add(of(task, recurrenceText.apply(task))));
     return array;
   }
 

@@ -51,8 +51,10 @@ final class TaskRequestParser {
           "series_id",
           "created_at",
           "updated_at",
-          "version");
-  static final Set<String> RESERVED = Set.of("recurrence");
+          "version",
+          "recurrence_text");
+  static final Set<String> RESERVED = Set.of();
+  static final String RECURRENCE_PRESET = "recurrence";
   static final String COMPLETED = "completed";
   static final String REMINDERS = "reminders";
 
@@ -123,8 +125,15 @@ final class TaskRequestParser {
     String zoneText = string(body, "time_zone", errors);
     TaskTimeZone zone = zoneText == null ? null : errors.attempt(() -> TaskTimeZone.of(zoneText));
     String ruleText = string(body, RecurrenceRule.FIELD, errors);
-    RecurrenceRule rule =
-        ruleText == null ? null : errors.attempt(() -> new RecurrenceRule(ruleText));
+    String presetText = string(body, RECURRENCE_PRESET, errors);
+    RecurrenceRule rule = null;
+    if (ruleText != null && presetText != null) {
+      errors.add(RECURRENCE_PRESET, "give either recurrence_rule or recurrence, not both");
+    } else if (ruleText != null) {
+      rule = errors.attempt(() -> new RecurrenceRule(ruleText));
+    } else if (presetText != null) {
+      rule = errors.attempt(() -> RecurrenceRule.fromPreset(presetText));
+    }
     String anchorText = string(body, "recurrence_anchor", errors);
     RecurrenceAnchor anchor =
         anchorText == null
@@ -138,11 +147,19 @@ final class TaskRequestParser {
     }
     Title checkedTitle = title;
     Due checkedDue = due;
+    RecurrenceRule checkedRule = rule;
     TaskDetails details =
         errors.attempt(
             () ->
                 new TaskDetails(
-                    checkedTitle, description, priority, tags, checkedDue, zone, rule, anchor));
+                    checkedTitle,
+                    description,
+                    priority,
+                    tags,
+                    checkedDue,
+                    zone,
+                    checkedRule,
+                    anchor));
     return details == null ? null : new TaskInput(details, completed, reminders);
   }
 
@@ -173,6 +190,7 @@ final class TaskRequestParser {
       effective.putArray(REMINDERS);
     }
     clearsTheOtherDue(effective, "due_at", "due_date");
+    clearsTheOtherDue(effective, RECURRENCE_PRESET, RecurrenceRule.FIELD);
     clearsTheOtherDue(effective, "due_date", "due_at");
     READ_ONLY.forEach(effective::remove);
     JsonNode merged = MergePatch.apply(TaskJson.editable(current), effective);
@@ -244,7 +262,10 @@ final class TaskRequestParser {
     Iterator<String> names = body.fieldNames();
     while (names.hasNext()) {
       String name = names.next();
-      if (EDITABLE.contains(name) || READ_ONLY.contains(name) || name.equals(REMINDERS)) {
+      if (EDITABLE.contains(name)
+          || READ_ONLY.contains(name)
+          || name.equals(REMINDERS)
+          || name.equals(RECURRENCE_PRESET)) {
         continue;
       }
       if (name.equals(COMPLETED)) {

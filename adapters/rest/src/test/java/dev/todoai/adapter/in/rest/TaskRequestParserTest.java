@@ -141,9 +141,24 @@ class TaskRequestParserTest {
   }
 
   @Test
-  void reservedFieldsAreNotSupportedYet() {
-    assertThat(errorMessages("{\"title\":\"x\",\"recurrence\":{}}", Mode.CREATE))
-        .containsExactly("recurrence: is not supported yet");
+  void recurrencePresetsBecomeRulesAndClashWithAnExplicitRule() {
+    TaskInput weekdays =
+        parse(
+            "{\"title\":\"x\",\"due_date\":\"2030-01-31\",\"recurrence\":\"weekdays\"}",
+            Mode.CREATE);
+
+    assertThat(weekdays.details().recurrenceRule().text())
+        .isEqualTo("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR");
+    assertThat(errorMessages("{\"title\":\"x\",\"recurrence\":\"hourly\"}", Mode.CREATE))
+        .singleElement()
+        .asString()
+        .startsWith("recurrence: must be one of");
+    assertThat(
+            errorMessages(
+                "{\"title\":\"x\",\"due_date\":\"2030-01-31\",\"recurrence\":\"daily\","
+                    + "\"recurrence_rule\":\"FREQ=DAILY\"}",
+                Mode.CREATE))
+        .containsExactly("recurrence: give either recurrence_rule or recurrence, not both");
   }
 
   @Test

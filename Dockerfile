@@ -1,0 +1,43 @@
+# The one Todo AI image: every role runs it; the role comes only from the environment (TODO_ROLE,
+# default "all"). Builds without BuildKit-only features so `minikube image build` and plain
+# `docker build` both work:
+#   docker build -t todo-ai:dev .
+#   docker run --rm -p 8080:8080 -v todo-data:/app/data todo-ai:dev                 # role all
+#   docker run --rm -e TODO_ROLE=backend -e DATABASE_URL=postgres://... todo-ai:dev
+
+# ---- build: the shaded jar bootstrap/target/todo-ai.jar ------------------------------------------
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY . .
+RUN mvn -B -ntp -pl bootstrap -am package \
+      -DskipTests -Dspotless.check.skip=true -Dmaven.javadoc.skip=true \
+ && cp bootstrap/target/todo-ai.jar /todo-ai.jar
+
+# ---- run: a JRE, a non-root user, nothing else ---------------------------------------------------
+FROM eclipse-temurin:17-jre AS runtime
+ARG APP_UID=10001
+RUN groupadd --system --gid "${APP_UID}" todo \
+ && useradd --system --uid "${APP_UID}" --gid todo --home-dir /app --no-create-home \
+      --shell /usr/sbin/nologin todo \
+ && mkdir -p /app/data \
+ && chown -R todo:todo /app
+WORKDIR /app
+COPY --from=build --chown=root:root /todo-ai.jar /app/todo-ai.jar
+
+# No TODO_ROLE here: the role comes only from the environment the container is started with
+# (unset = "all").
+ENV TODO_PORT=8080 \
+    TODO_DATA_DIR=/app/data \
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp"
+EXPOSE 8080
+VOLUME ["/app/data"]
+
+# Numeric user, so Kubernetes' runAsNonRoot can check it.
+USER 10001:10001
+
+# Micronaut management readiness (/health/readiness) over bash's /dev/tcp: the JRE image needs no
+# curl. Orchestrators with their own probes (Kubernetes) ignore this.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=90s --retries=3 \
+  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${TODO_PORT:-8080} && printf 'GET /health/readiness HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
+
+ENTRYPOINT ["java", "-jar", "/app/todo-ai.jar"]

@@ -1,0 +1,34 @@
+package dev.todoai.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The Dockerfile's promises that need no Docker engine to check. */
+class DockerfileTest {
+
+  @Test
+  void buildsWithMavenAndRunsTheJarOnAJreAsANonRootUserWithAHealthCheck() throws IOException {
+    List<String> lines =
+        Files.readAllLines(Helm.repoRoot().resolve("Dockerfile")).stream()
+            .map(String::strip)
+            .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+            .toList();
+    List<String> stages = lines.stream().filter(l -> l.startsWith("FROM ")).toList();
+
+    assertThat(stages).hasSize(2);
+    assertThat(stages.get(0)).contains("maven").contains(" AS build");
+    assertThat(stages.get(1)).contains("-jre");
+    String text = String.join("\n", lines);
+    assertThat(text).contains("bootstrap/target/todo-ai.jar");
+    String user =
+        lines.stream().filter(l -> l.startsWith("USER ")).reduce((a, b) -> b).orElseThrow();
+    assertThat(user).doesNotContain("root").matches("USER [1-9][0-9]*(:[0-9]+)?");
+    assertThat(text).contains("HEALTHCHECK").contains("/health/readiness");
+    assertThat(text).contains("ENTRYPOINT [\"java\", \"-jar\", \"/app/todo-ai.jar\"]");
+    assertThat(text).as("the image bakes in no role").doesNotContain("TODO_ROLE=");
+  }
+}
