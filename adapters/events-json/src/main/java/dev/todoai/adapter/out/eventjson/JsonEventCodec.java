@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.todoai.application.event.OutboundEvent;
+import dev.todoai.application.event.ReminderMessage;
 import dev.todoai.application.event.TaskEventMessage;
 import dev.todoai.application.event.TaskUpdateMessage;
 import dev.todoai.application.event.Topics;
@@ -36,8 +37,9 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * The version 1.0 JSON contracts of {@code contracts/events/}: {@code TaskEvent} and {@code
- * TaskUpdateEvent}. Decoding ignores unknown fields and refuses other major versions.
+ * The version 1.0 JSON contracts of {@code contracts/events/}: {@code TaskEvent}, {@code
+ * TaskUpdateEvent} and {@code ReminderEvent}. Decoding ignores unknown fields and refuses other
+ * major versions.
  */
 @Singleton
 final class JsonEventCodec implements EventCodecPort {
@@ -124,6 +126,64 @@ final class JsonEventCodec implements EventCodecPort {
         longValue(root, "task_id"),
         instant(root, "occurred_at"),
         payload);
+  }
+
+  @Override
+  public OutboundEvent encodeReminder(ReminderMessage m) {
+    ObjectNode root = mapper.createObjectNode();
+    root.put("schema_version", SCHEMA_VERSION);
+    root.put("event_id", m.eventId().toString());
+    root.put("reminder_id", m.reminderId());
+    root.put("task_id", m.taskId());
+    root.put("user_id", m.userId().value());
+    root.put("title", m.title());
+    if (m.dueAt() == null) {
+      root.putNull("due_at");
+    } else {
+      root.put("due_at", m.dueAt().toString());
+    }
+    if (m.dueDate() == null) {
+      root.putNull("due_date");
+    } else {
+      root.put("due_date", m.dueDate().toString());
+    }
+    root.put("remind_at", m.remindAt().toString());
+    root.put("fired_at", m.firedAt().toString());
+    root.put("missed", m.missed());
+    return new OutboundEvent(
+        m.eventId(),
+        Topics.REMINDERS,
+        m.missed() ? "missed" : "fired",
+        m.userId().value(),
+        write(root));
+  }
+
+  @Override
+  public ReminderMessage decodeReminder(String payload) {
+    JsonNode root = readVersioned(payload);
+    String dueDate = optional(root, "due_date");
+    String dueAt = optional(root, "due_at");
+    JsonNode missed = root.get("missed");
+    try {
+      return new ReminderMessage(
+          uuid(root, "event_id"),
+          longValue(root, "reminder_id"),
+          longValue(root, "task_id"),
+          userId(root),
+          text(root, "title"),
+          dueAt == null ? null : Instant.parse(dueAt),
+          dueDate == null ? null : LocalDate.parse(dueDate),
+          instant(root, "remind_at"),
+          instant(root, "fired_at"),
+          missed != null && missed.asBoolean());
+    } catch (java.time.DateTimeException e) {
+      throw new UndecodableEventException("ReminderEvent has an invalid due: " + e.getMessage(), e);
+    }
+  }
+
+  private static String optional(JsonNode root, String field) {
+    JsonNode n = root.get(field);
+    return n == null || n.isNull() ? null : n.asText();
   }
 
   private JsonNode readVersioned(String payload) {

@@ -200,4 +200,28 @@ class JsonEventCodecTest {
 
     assertThat(schema("reminder-event.schema.json").validate(reminder)).isEmpty();
   }
+
+  @Test
+  void aProducedReminderEventMatchesItsSchemaAndDecodesBack() throws Exception {
+    dev.todoai.application.event.ReminderMessage message =
+        new dev.todoai.application.event.ReminderMessage(
+            java.util.UUID.randomUUID(),
+            7,
+            42,
+            new dev.todoai.domain.shared.UserId("alice"),
+            "Pay rent",
+            null,
+            LocalDate.of(2026, 12, 1),
+            Instant.parse("2026-12-01T08:00:00Z"),
+            Instant.parse("2026-12-01T08:00:00.25Z"),
+            true);
+
+    OutboundEvent encoded = codec.encodeReminder(message);
+
+    assertThat(schema("reminder-event.schema.json").validate(MAPPER.readTree(encoded.payload())))
+        .isEmpty();
+    assertThat(encoded.topic()).isEqualTo(Topics.REMINDERS);
+    assertThat(encoded.partitionKey()).isEqualTo("alice");
+    assertThat(codec.decodeReminder(encoded.payload())).isEqualTo(message);
+  }
 }
