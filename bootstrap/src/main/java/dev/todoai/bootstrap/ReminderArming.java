@@ -16,14 +16,18 @@ final class ReminderArming {
   private static final Logger LOG = LoggerFactory.getLogger(ReminderArming.class);
 
   private final ArmRemindersUseCase arm;
+  private final io.micrometer.core.instrument.MeterRegistry metrics;
 
-  ReminderArming(ArmRemindersUseCase arm) {
+  ReminderArming(ArmRemindersUseCase arm, io.micrometer.core.instrument.MeterRegistry metrics) {
     this.arm = arm;
+    this.metrics = metrics;
   }
 
   @EventListener
   void onStartup(StartupEvent event) {
     ArmReport report = arm.armAll();
+    metrics.counter("todo.reminders.late.fired").increment(report.firedLate());
+    metrics.counter("todo.reminders.missed").increment(report.missed());
     LOG.info(
         "Reminders armed: {} scheduled, {} fired late, {} reported missed",
         report.scheduled(),

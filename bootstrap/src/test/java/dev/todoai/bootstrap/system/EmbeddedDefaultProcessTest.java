@@ -25,7 +25,14 @@ import org.junit.jupiter.api.io.TempDir;
 class EmbeddedDefaultProcessTest {
   @TempDir Path work;
 
+  private Path lastStdout;
+
   private Process launch(Path dataDir, int port, String... args) throws IOException {
+    return launch(dataDir, port, Map.of(), args);
+  }
+
+  private Process launch(Path dataDir, int port, Map<String, String> extraEnv, String... args)
+      throws IOException {
     List<String> command =
         new java.util.ArrayList<>(
             List.of(
@@ -42,8 +49,10 @@ class EmbeddedDefaultProcessTest {
     }
     env.put("TODO_DATA_DIR", dataDir.toString());
     env.put("TODO_PORT", Integer.toString(port));
+    env.putAll(extraEnv);
     builder.redirectErrorStream(false);
-    builder.redirectOutput(work.resolve("stdout-" + System.nanoTime() + ".log").toFile());
+    lastStdout = work.resolve("stdout-" + System.nanoTime() + ".log");
+    builder.redirectOutput(lastStdout.toFile());
     builder.redirectError(work.resolve("stderr-" + System.nanoTime() + ".log").toFile());
     return builder.start();
   }
@@ -115,7 +124,7 @@ class EmbeddedDefaultProcessTest {
     assertThat(dataDir.resolve("jwt-secret")).exists();
     assertThat(Files.list(dataDir.resolve("postgres")).count()).isPositive();
 
-    Process second = launch(dataDir, port);
+    Process second = launch(dataDir, port, Map.of("TODO_LOG_FORMAT", "json"));
     try {
       awaitHealthy(api, second);
       Response task = api.get("/api/" + ada.id() + "/tasks/" + taskId, ada.token());
@@ -124,6 +133,11 @@ class EmbeddedDefaultProcessTest {
       assertThat(task.json().get("title").asText()).isEqualTo("Survives restarts");
     } finally {
       stop(second);
+    }
+    List<String> jsonLines = Files.readAllLines(lastStdout);
+    assertThat(jsonLines).isNotEmpty();
+    for (String line : jsonLines) {
+      assertThat(Api.JSON.readTree(line).has("level")).as(line).isTrue();
     }
   }
 }

@@ -1,0 +1,123 @@
+package dev.todoai.bootstrap;
+
+import dev.todoai.application.event.DeliveryOutcome;
+import dev.todoai.application.event.InboundEvent;
+import dev.todoai.application.port.in.HandleEventUseCase;
+import dev.todoai.application.port.in.RelayOutboxUseCase;
+import dev.todoai.application.port.out.ScheduleReminderPort;
+import dev.todoai.domain.reminder.ReminderId;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micronaut.context.BeanProvider;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.BeanCreatedEvent;
+import io.micronaut.context.event.BeanCreatedEventListener;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+
+/**
+ * Operator metrics that no adapter has to know about: every event consumer and the reminder
+ * scheduler are wrapped as they are created, and the outbox backlog is read at scrape time.
+ */
+final class OperationalMetrics {
+  private OperationalMetrics() {}
+
+  /** {@code todo.events.consumed{consumer,topic,outcome}}: SUCCESS, RETRY (incl. errors), DROP. */
+  @Singleton
+  static final class ConsumerMetrics implements BeanCreatedEventListener<HandleEventUseCase> {
+    private final BeanProvider<MeterRegistry> registry;
+
+    ConsumerMetrics(BeanProvider<MeterRegistry> registry) {
+      this.registry = registry;
+    }
+
+    @Override
+    public HandleEventUseCase onCreated(BeanCreatedEvent<HandleEventUseCase> event) {
+      HandleEventUseCase consumer = event.getBean();
+      return new HandleEventUseCase() {
+        @Override
+        public String consumer() {
+          return consumer.consumer();
+        }
+
+        @Override
+        public String topic() {
+          return consumer.topic();
+        }
+
+        @Override
+        public DeliveryOutcome handle(InboundEvent inbound) {
+          DeliveryOutcome outcome = DeliveryOutcome.RETRY;
+          try {
+            outcome = consumer.handle(inbound);
+            return outcome;
+          } finally {
+            count(outcome);
+          }
+        }
+
+        private void count(DeliveryOutcome outcome) {
+          Counter.builder("todo.events.consumed")
+              .description("Events handled per consumer and outcome")
+              .tag("consumer", consumer.consumer())
+              .tag("topic", consumer.topic())
+              .tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
+              .register(registry.get())
+              .increment();
+        }
+      };
+    }
+  }
+
+  /** {@code todo.reminders.scheduled} and {@code todo.reminders.cancelled}. */
+  @Singleton
+  static final class SchedulerMetrics implements BeanCreatedEventListener<ScheduleReminderPort> {
+    private final BeanProvider<MeterRegistry> registry;
+
+    SchedulerMetrics(BeanProvider<MeterRegistry> registry) {
+      this.registry = registry;
+    }
+
+    @Override
+    public ScheduleReminderPort onCreated(BeanCreatedEvent<ScheduleReminderPort> event) {
+      ScheduleReminderPort scheduler = event.getBean();
+      return new ScheduleReminderPort() {
+        @Override
+        public void schedule(ReminderId id, Instant at) {
+          scheduler.schedule(id, at);
+          registry.get().counter("todo.reminders.scheduled").increment();
+        }
+
+        @Override
+        public void cancel(ReminderId id) {
+          scheduler.cancel(id);
+          registry.get().counter("todo.reminders.cancelled").increment();
+        }
+      };
+    }
+  }
+
+  /** {@code todo.outbox.unpublished} and {@code todo.outbox.oldest.age.seconds}. */
+  @Singleton
+  @Requires(property = "todo.relay.enabled", value = "true")
+  static final class OutboxMetrics implements MeterBinder {
+    private final RelayOutboxUseCase relay;
+
+    OutboxMetrics(RelayOutboxUseCase relay) {
+      this.relay = relay;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+      Gauge.builder("todo.outbox.unpublished", relay, r -> r.backlog().unpublished())
+          .description("Events committed but not yet published")
+          .register(registry);
+      Gauge.builder(
+              "todo.outbox.oldest.age.seconds", relay, r -> r.backlog().oldestAge().toSeconds())
+          .description("Age of the oldest unpublished event")
+          .register(registry);
+    }
+  }
+}
