@@ -99,23 +99,29 @@ final class OperationalMetrics {
     }
   }
 
-  /** {@code todo.outbox.unpublished} and {@code todo.outbox.oldest.age.seconds}. */
+  /**
+   * {@code todo.outbox.unpublished} and {@code todo.outbox.oldest.age.seconds}, read at scrape
+   * time. The relay is looked up lazily: binders are built with the meter registry, and the
+   * registry is needed while the data source (which the relay needs) is being built.
+   */
   @Singleton
   @Requires(property = "todo.relay.enabled", value = "true")
   static final class OutboxMetrics implements MeterBinder {
-    private final RelayOutboxUseCase relay;
+    private final BeanProvider<RelayOutboxUseCase> relay;
 
-    OutboxMetrics(RelayOutboxUseCase relay) {
+    OutboxMetrics(BeanProvider<RelayOutboxUseCase> relay) {
       this.relay = relay;
     }
 
     @Override
     public void bindTo(MeterRegistry registry) {
-      Gauge.builder("todo.outbox.unpublished", relay, r -> r.backlog().unpublished())
+      Gauge.builder("todo.outbox.unpublished", relay, r -> r.get().backlog().unpublished())
           .description("Events committed but not yet published")
           .register(registry);
       Gauge.builder(
-              "todo.outbox.oldest.age.seconds", relay, r -> r.backlog().oldestAge().toSeconds())
+              "todo.outbox.oldest.age.seconds",
+              relay,
+              r -> r.get().backlog().oldestAge().toSeconds())
           .description("Age of the oldest unpublished event")
           .register(registry);
     }
