@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 source scripts/lib/prerequisites.sh
 ensure_java_and_maven
 ensure_go
+ensure_node
 echo "== helm: $(bash scripts/helm.sh)"
 
 echo "== Java: $(java -version 2>&1 | head -1)"

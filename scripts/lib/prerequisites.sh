@@ -33,3 +33,11 @@ ensure_go() {
     apt_install golang-go
   fi
 }
+
+# Node 18+ and npm run the official MCP TypeScript client in McpSystemTest.
+ensure_node() {
+  if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    echo "== Installing Node.js and npm for the MCP client test"
+    apt_install nodejs npm
+  fi
+}

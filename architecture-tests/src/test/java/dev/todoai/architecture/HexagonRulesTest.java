@@ -34,6 +34,9 @@ class HexagonRulesTest {
           .adapter("inprocess", "dev.todoai.adapter.out.inprocess..")
           .adapter("eventjson", "dev.todoai.adapter.out.eventjson..")
           .adapter("recurrence", "dev.todoai.adapter.out.recurrence..")
+          .adapter("assistant", "dev.todoai.adapter.out.assistant..")
+          .adapter("mcp", "dev.todoai.adapter.in.mcp..")
+          .adapter("dapr", "dev.todoai.adapter..dapr..")
           .withOptionalLayers(true)
           // bootstrap is the composition root: it wires every layer by design
           .ignoreDependency(
