@@ -38,6 +38,8 @@ class EmbeddedDefaultProcessTest {
             List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m",
+                // the product's logging, not the tests' logback-test.xml on this classpath
+                "-Dlogback.configurationFile=logback.xml",
                 "-cp",
                 System.getProperty("java.class.path"),
                 "dev.todoai.bootstrap.TodoApplication"));
