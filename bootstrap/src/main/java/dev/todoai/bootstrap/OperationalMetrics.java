@@ -4,8 +4,6 @@ import dev.todoai.application.event.DeliveryOutcome;
 import dev.todoai.application.event.InboundEvent;
 import dev.todoai.application.port.in.HandleEventUseCase;
 import dev.todoai.application.port.in.RelayOutboxUseCase;
-import dev.todoai.application.port.out.ScheduleReminderPort;
-import dev.todoai.domain.reminder.ReminderId;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,11 +13,10 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import jakarta.inject.Singleton;
-import java.time.Instant;
 
 /**
- * Operator metrics that no adapter has to know about: every event consumer and the reminder
- * scheduler are wrapped as they are created, and the outbox backlog is read at scrape time.
+ * Operator metrics that no adapter has to know about: every event consumer is wrapped as it is
+ * created, and the outbox backlog is read at scrape time. (The reminder timers count themselves.)
  */
 final class OperationalMetrics {
   private OperationalMetrics() {}
@@ -66,34 +63,6 @@ final class OperationalMetrics {
               .tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
               .register(registry.get())
               .increment();
-        }
-      };
-    }
-  }
-
-  /** {@code todo.reminders.scheduled} and {@code todo.reminders.cancelled}. */
-  @Singleton
-  static final class SchedulerMetrics implements BeanCreatedEventListener<ScheduleReminderPort> {
-    private final BeanProvider<MeterRegistry> registry;
-
-    SchedulerMetrics(BeanProvider<MeterRegistry> registry) {
-      this.registry = registry;
-    }
-
-    @Override
-    public ScheduleReminderPort onCreated(BeanCreatedEvent<ScheduleReminderPort> event) {
-      ScheduleReminderPort scheduler = event.getBean();
-      return new ScheduleReminderPort() {
-        @Override
-        public void schedule(ReminderId id, Instant at) {
-          scheduler.schedule(id, at);
-          registry.get().counter("todo.reminders.scheduled").increment();
-        }
-
-        @Override
-        public void cancel(ReminderId id) {
-          scheduler.cancel(id);
-          registry.get().counter("todo.reminders.cancelled").increment();
         }
       };
     }

@@ -52,7 +52,8 @@ class OperationsSystemTest {
         .contains("http_server_requests_seconds_bucket")
         .contains("todo_events_consumed_total{consumer=\"audit\"")
         .contains("todo_outbox_unpublished")
-        .contains("todo_outbox_oldest_age_seconds");
+        .contains("todo_outbox_oldest_age_seconds")
+        .contains("todo_reminders_armed");
   }
 
   @Test

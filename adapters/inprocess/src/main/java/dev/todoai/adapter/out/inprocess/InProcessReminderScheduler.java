@@ -38,10 +38,14 @@ final class InProcessReminderScheduler implements ScheduleReminderPort {
   private final ScheduledThreadPoolExecutor timers;
   private final ExecutorService workers;
   private final Map<Long, ScheduledFuture<?>> armed = new ConcurrentHashMap<>();
+  private final ReminderMetrics metrics;
 
-  InProcessReminderScheduler(ClockPort clock, BeanProvider<FireReminderUseCase> fire) {
+  InProcessReminderScheduler(
+      ClockPort clock, BeanProvider<FireReminderUseCase> fire, ReminderMetrics metrics) {
     this.clock = clock;
     this.fire = fire;
+    this.metrics = metrics;
+    metrics.armedGauge(armed::size);
     this.timers =
         new ScheduledThreadPoolExecutor(
             1,
@@ -64,6 +68,7 @@ final class InProcessReminderScheduler implements ScheduleReminderPort {
   @Override
   public void schedule(ReminderId id, Instant at) {
     arm(id.value(), at, Duration.ofSeconds(1));
+    metrics.scheduled();
   }
 
   @Override
@@ -72,6 +77,7 @@ final class InProcessReminderScheduler implements ScheduleReminderPort {
     if (previous != null) {
       previous.cancel(false);
     }
+    metrics.cancelled();
   }
 
   /** How many timers are armed (for health and tests). */
@@ -97,8 +103,10 @@ final class InProcessReminderScheduler implements ScheduleReminderPort {
     workers.execute(
         () -> {
           try {
+            Duration lateness = Duration.between(at, clock.now());
             FireReminderUseCase.FireOutcome outcome = fire.get().fire(new ReminderId(id));
             armed.remove(id);
+            metrics.fired(outcome.name(), lateness);
             LOG.debug("reminder {} fired: {}", id, outcome);
           } catch (RuntimeException e) {
             Duration retry = nextRetry.compareTo(MAX_RETRY_DELAY) > 0 ? MAX_RETRY_DELAY : nextRetry;

@@ -31,7 +31,7 @@ class InProcessReminderSchedulerTest {
         return FireOutcome.SENT;
       };
   private final InProcessReminderScheduler scheduler =
-      new InProcessReminderScheduler(clock, () -> fire);
+      new InProcessReminderScheduler(clock, () -> fire, ReminderMetrics.none());
 
   @AfterEach
   void stop() {
