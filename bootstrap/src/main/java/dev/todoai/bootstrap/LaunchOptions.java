@@ -6,9 +6,10 @@ import java.util.Map;
 
 /**
  * The command line and environment of one start: {@code --role}/{@code TODO_ROLE} pick the role
- * (default {@code all}); every other argument goes to Micronaut unchanged.
+ * (default {@code all}), {@code TODO_TRANSPORT} the transport (default {@code inprocess}); every
+ * other argument goes to Micronaut unchanged.
  */
-record LaunchOptions(Role role, List<String> micronautArgs) {
+record LaunchOptions(Role role, Transport transport, List<String> micronautArgs) {
 
   /** A start that cannot go ahead; the message is the single line printed before exiting. */
   static final class LaunchException extends RuntimeException {
@@ -45,10 +46,22 @@ record LaunchOptions(Role role, List<String> micronautArgs) {
                 () ->
                     new LaunchException(
                         "unknown role '" + text + "' (expected one of: " + Role.names() + ")"));
-    if (!role.available()) {
-      throw new LaunchException(
-          "role '" + role.id() + "' is not available in this version yet; run 'all' or 'backend'");
+    String transportText = env.getOrDefault("TODO_TRANSPORT", "").trim();
+    Transport transport =
+        transportText.isEmpty()
+            ? Transport.INPROCESS
+            : Transport.parse(transportText)
+                .orElseThrow(
+                    () ->
+                        new LaunchException(
+                            "unknown TODO_TRANSPORT '"
+                                + transportText
+                                + "' (expected one of: "
+                                + Transport.names()
+                                + ")"));
+    if (!role.runsWith(transport)) {
+      throw new LaunchException(role.refusal(transport));
     }
-    return new LaunchOptions(role, List.copyOf(rest));
+    return new LaunchOptions(role, transport, List.copyOf(rest));
   }
 }

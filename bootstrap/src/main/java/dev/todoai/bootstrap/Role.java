@@ -7,16 +7,23 @@ import java.util.stream.Collectors;
 
 /** What one process of the single image does. Roles are property sets; adapters never see them. */
 enum Role {
-  ALL(true),
-  BACKEND(true),
-  AUDIT(false),
-  NOTIFICATION(false),
-  RECURRING(false);
+  ALL(Availability.IN_PROCESS_ONLY),
+  BACKEND(Availability.ANY_TRANSPORT),
+  AUDIT(Availability.DAPR_ONLY),
+  NOTIFICATION(Availability.DAPR_ONLY),
+  RECURRING(Availability.DAPR_ONLY);
 
-  private final boolean available;
+  /** With which transports a role can run. */
+  private enum Availability {
+    ANY_TRANSPORT,
+    IN_PROCESS_ONLY,
+    DAPR_ONLY
+  }
 
-  Role(boolean available) {
-    this.available = available;
+  private final Availability availability;
+
+  Role(Availability availability) {
+    this.availability = availability;
   }
 
   String id() {
@@ -24,11 +31,29 @@ enum Role {
   }
 
   /**
-   * Whether this build can run the role yet (the event-driven roles arrive with the event
-   * backbone).
+   * Whether the role can run with this transport: the consumer roles live in processes of their own
+   * and need Dapr between them; {@code all} is every role in one process and needs none.
    */
-  boolean available() {
-    return available;
+  boolean runsWith(Transport transport) {
+    return switch (availability) {
+      case ANY_TRANSPORT -> true;
+      case IN_PROCESS_ONLY -> transport == Transport.INPROCESS;
+      case DAPR_ONLY -> transport == Transport.DAPR;
+    };
+  }
+
+  /** The one-line reason why the role cannot run with {@code transport}. */
+  String refusal(Transport transport) {
+    if (availability == Availability.DAPR_ONLY) {
+      return "role '"
+          + id()
+          + "' needs TODO_TRANSPORT=dapr (it is not available with the in-process transport)";
+    }
+    return "role '"
+        + id()
+        + "' runs every role in one process and is not available with TODO_TRANSPORT="
+        + transport.id()
+        + "; run 'backend', 'audit', 'recurring' and 'notification' instead";
   }
 
   static Optional<Role> parse(String text) {

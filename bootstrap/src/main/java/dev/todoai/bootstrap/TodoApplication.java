@@ -38,9 +38,11 @@ public final class TodoApplication {
     }
   }
 
-  static void run(LaunchOptions options, Map<String, String> env, Path dataDir) {
+  static void run(LaunchOptions options, Map<String, String> processEnv, Path dataDir) {
+    Map<String, String> env = StartupSecrets.resolve(processEnv);
     Map<String, Object> properties = new HashMap<>();
     properties.put("todo.role", options.role().id());
+    properties.put("todo.transport", options.transport().id());
     String secret = JwtSecret.resolve(env, dataDir);
     properties.put("todo.auth.jwt-secret", secret);
 
@@ -49,17 +51,26 @@ public final class TodoApplication {
     if (external.isPresent()) {
       LOG.info("Using external PostgreSQL {}", external.get().jdbcUrl());
       properties.putAll(external.get().asProperties());
+    } else if (options.transport() == Transport.DAPR) {
+      throw new LaunchOptions.LaunchException(
+          "TODO_TRANSPORT=dapr needs a shared external PostgreSQL (DATABASE_URL or TODO_DB_URL)");
     } else {
       embedded =
           EmbeddedDatabase.start(dataDir, Integer.parseInt(env.getOrDefault("TODO_DB_PORT", "0")));
       properties.putAll(embedded.settings().asProperties());
     }
 
-    LOG.info("Starting role '{}'", options.role().id());
+    LOG.info(
+        "Starting role '{}' with the {} transport", options.role().id(), options.transport().id());
+    String[] environments =
+        options.transport() == Transport.DAPR
+            ? new String[] {options.role().id(), Transport.DAPR.id()}
+            : new String[] {options.role().id()};
     ApplicationContext context =
         Micronaut.build(options.micronautArgs().toArray(String[]::new))
             .mainClass(TodoApplication.class)
-            .environments(options.role().id())
+            .banner(!"json".equals(env.get("TODO_LOG_FORMAT")))
+            .environments(environments)
             .properties(properties)
             .start();
     if (embedded != null) {
