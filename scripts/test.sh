@@ -8,6 +8,7 @@ ensure_java_and_maven
 ensure_go
 ensure_node
 echo "== helm: $(bash scripts/helm.sh)"
+echo "== dapr runtime: $(bash scripts/dapr-runtime.sh)"
 
 echo "== Java: $(java -version 2>&1 | head -1)"
 echo "== Maven: $(mvn -v 2>/dev/null | head -1)"

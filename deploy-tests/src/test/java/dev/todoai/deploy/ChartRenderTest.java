@@ -364,11 +364,17 @@ class ChartRenderTest {
     JsonNode targets = resiliency.path("spec").path("targets");
     assertThat(fieldNames(targets.path("apps")))
         .containsAll(scenario.replicasByRole.keySet().stream().map(Scenario.APP_IDS::get).toList());
-    assertThat(fieldNames(targets.path("components"))).contains("pubsub");
+    assertThat(fieldNames(targets.path("components"))).contains("pubsub", "pubsub-broadcast");
     assertThat(policies.path("circuitBreakers").size()).isPositive();
-    policies
-        .path("retries")
-        .forEach(retry -> assertThat(retry.path("policy").asText()).isEqualTo("exponential"));
+    assertThat(policies.path("retries").path("pubsubRetry").path("policy").asText())
+        .isEqualTo("exponential");
+    assertThat(policies.path("retries").path("appRetry").path("policy").asText())
+        .isEqualTo("exponential");
+    // deliveries to the app retry until they succeed; the dead-letter topic is for poison only
+    assertThat(policies.path("retries").path("deliveryRetry").path("maxRetries").asInt())
+        .isEqualTo(-1);
+    assertThat(targets.path("components").path("pubsub").path("inbound").path("retry").asText())
+        .isEqualTo("deliveryRetry");
     List<JsonNode> refs = new ArrayList<>();
     targets.path("apps").forEach(refs::add);
     targets.path("components").forEach(c -> c.forEach(refs::add));
