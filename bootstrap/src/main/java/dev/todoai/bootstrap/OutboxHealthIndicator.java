@@ -6,6 +6,7 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.AbstractHealthIndicator;
+import io.micronaut.management.health.indicator.annotation.Readiness;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ import java.util.Map;
  * (default 5 minutes), i.e. publishing is stuck.
  */
 @Singleton
+@Readiness
 @Requires(property = "todo.relay.enabled", value = "true")
 final class OutboxHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
   private final RelayOutboxUseCase relay;
