@@ -2,6 +2,7 @@ package dev.todoai.application.tools;
 
 import dev.todoai.domain.reminder.ReminderSpec;
 import dev.todoai.domain.shared.InvalidValueException;
+import dev.todoai.domain.shared.IsoText;
 import dev.todoai.domain.task.Description;
 import dev.todoai.domain.task.Due;
 import dev.todoai.domain.task.Priority;
@@ -220,7 +221,7 @@ final class TaskArgumentParser {
 
   private static Instant remindAt(String text, String field, ToolErrors errors) {
     if (text != null && ToolArguments.isDate(text)) {
-      errors.add(field, ToolArguments.INSTANT_HINT);
+      errors.add(field, IsoText.INSTANT_HINT);
       return null;
     }
     return ToolArguments.instant(text, field, errors);

@@ -1,6 +1,7 @@
 package dev.todoai.application.tools;
 
 import dev.todoai.domain.reminder.ReminderId;
+import dev.todoai.domain.shared.IsoText;
 import dev.todoai.domain.task.TaskId;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -8,8 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,14 +25,9 @@ import java.util.regex.Pattern;
  * value read is then null.
  */
 final class ToolArguments {
-  static final String INSTANT_HINT =
-      "must be an ISO-8601 date-time with offset, e.g. 2026-01-31T09:00:00Z or"
-          + " 2026-01-31T10:00:00+01:00";
   static final String DURATION_HINT =
       "must be an ISO-8601 duration such as PT15M, PT1H, P1D, P1DT12H or P1W";
 
-  private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
-  private static final Pattern DATE_TIME = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}T.+");
   private static final Pattern DIGITS = Pattern.compile("[0-9]{1,18}");
   private static final Pattern TIME = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
   private static final Pattern DURATION = Pattern.compile("[-+]?P.+", Pattern.CASE_INSENSITIVE);
@@ -288,44 +282,18 @@ final class ToolArguments {
 
   /** Parses an ISO-8601 date-time with offset (or Z) into an instant; null after an error. */
   static Instant instant(String text, String field, ToolErrors errors) {
-    if (text == null) {
-      return null;
-    }
-    if (DATE.matcher(text).matches()) {
-      errors.add(field, INSTANT_HINT + " (for a whole day use due_date)");
-      return null;
-    }
-    if (!DATE_TIME.matcher(text).matches()) {
-      errors.add(field, INSTANT_HINT);
-      return null;
-    }
-    try {
-      return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-    } catch (DateTimeParseException e) {
-      errors.add(field, INSTANT_HINT);
-      return null;
-    }
+    return text == null
+        ? null
+        : errors.attempt(() -> IsoText.instant(text, field, " (for a whole day use due_date)"));
   }
 
   /** Parses a calendar date {@code YYYY-MM-DD}; null after an error. */
   static LocalDate date(String text, String field, ToolErrors errors) {
-    if (text == null) {
-      return null;
-    }
-    if (!DATE.matcher(text).matches()) {
-      errors.add(field, "must be a date like 2026-01-31");
-      return null;
-    }
-    try {
-      return LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
-    } catch (DateTimeParseException e) {
-      errors.add(field, "is not a valid calendar date");
-      return null;
-    }
+    return text == null ? null : errors.attempt(() -> IsoText.date(text, field));
   }
 
   static boolean isDate(String text) {
-    return DATE.matcher(text).matches();
+    return IsoText.isDate(text);
   }
 
   /** An ISO-8601 duration ({@code PT15M}, {@code P1D}, {@code P1W}); null after an error. */

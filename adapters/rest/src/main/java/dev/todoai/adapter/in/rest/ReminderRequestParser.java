@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.todoai.domain.reminder.ReminderId;
 import dev.todoai.domain.reminder.ReminderSpec;
 import dev.todoai.domain.shared.InvalidValueException;
+import dev.todoai.domain.shared.IsoText;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -28,7 +27,6 @@ final class ReminderRequestParser {
   static final String TIME_OF_DAY = "time_of_day";
   static final List<String> FIELDS = List.of(REMIND_AT, BEFORE_DUE, TIME_OF_DAY);
 
-  private static final Pattern DATE_TIME = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}T.+");
   private static final Pattern TIME = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
   private static final Pattern DURATION = Pattern.compile("[-+]?P.+", Pattern.CASE_INSENSITIVE);
   private static final Pattern WEEKS =
@@ -163,18 +161,7 @@ final class ReminderRequestParser {
   }
 
   private static Instant instant(String text, String field, FieldErrors errors) {
-    if (text == null) {
-      return null;
-    }
-    if (DATE_TIME.matcher(text).matches()) {
-      try {
-        return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-      } catch (DateTimeParseException e) {
-        // reported below
-      }
-    }
-    errors.add(field, TaskRequestParser.INSTANT_HINT);
-    return null;
+    return text == null ? null : errors.attempt(() -> IsoText.instant(text, field, ""));
   }
 
   private static Duration duration(String text, String field, FieldErrors errors) {

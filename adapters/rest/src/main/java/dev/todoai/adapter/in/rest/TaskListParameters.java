@@ -1,5 +1,6 @@
 package dev.todoai.adapter.in.rest;
 
+import dev.todoai.domain.shared.IsoText;
 import dev.todoai.domain.task.Priority;
 import dev.todoai.domain.task.Tag;
 import dev.todoai.domain.task.TaskFilter;
@@ -43,7 +44,6 @@ final class TaskListParameters {
           CURSOR,
           ACCESS_TOKEN);
   private static final Set<String> LISTS = Set.of("priority", "tags");
-  private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
   private static final Pattern LIMIT = Pattern.compile("[0-9]{1,4}");
   private static final int MAX_SEARCH = 200;
 
@@ -195,7 +195,7 @@ final class TaskListParameters {
     if (text == null) {
       return null;
     }
-    if (DATE.matcher(text).matches()) {
+    if (IsoText.isDate(text)) {
       LocalDate date = TaskRequestParser.date(text, name, errors);
       return date == null ? null : DueBound.of(date);
     }

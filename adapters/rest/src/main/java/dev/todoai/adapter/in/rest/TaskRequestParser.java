@@ -3,6 +3,7 @@ package dev.todoai.adapter.in.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.todoai.domain.reminder.ReminderSpec;
+import dev.todoai.domain.shared.IsoText;
 import dev.todoai.domain.task.Description;
 import dev.todoai.domain.task.Due;
 import dev.todoai.domain.task.Priority;
@@ -16,9 +17,6 @@ import dev.todoai.domain.task.TaskTimeZone;
 import dev.todoai.domain.task.Title;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -58,12 +56,7 @@ final class TaskRequestParser {
   static final String COMPLETED = "completed";
   static final String REMINDERS = "reminders";
 
-  private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
-  private static final Pattern DATE_TIME = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}T.+");
   private static final Pattern TASK_ID = Pattern.compile("[0-9]{1,18}");
-  static final String INSTANT_HINT =
-      "must be an ISO-8601 date-time with offset, e.g. 2026-01-31T09:00:00Z or"
-          + " 2026-01-31T10:00:00+01:00";
 
   /**
    * What a request wants the task to become; {@code completed} is null when not given, {@code
@@ -222,40 +215,14 @@ final class TaskRequestParser {
 
   /** Parses an ISO-8601 date-time with offset (or Z) into an instant; null after an error. */
   static Instant instant(String text, String field, FieldErrors errors) {
-    if (text == null) {
-      return null;
-    }
-    if (DATE.matcher(text).matches()) {
-      errors.add(field, INSTANT_HINT + " (for a whole day use due_date)");
-      return null;
-    }
-    if (!DATE_TIME.matcher(text).matches()) {
-      errors.add(field, INSTANT_HINT);
-      return null;
-    }
-    try {
-      return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-    } catch (DateTimeParseException e) {
-      errors.add(field, INSTANT_HINT);
-      return null;
-    }
+    return text == null
+        ? null
+        : errors.attempt(() -> IsoText.instant(text, field, " (for a whole day use due_date)"));
   }
 
   /** Parses a calendar date {@code YYYY-MM-DD}; null after an error. */
   static LocalDate date(String text, String field, FieldErrors errors) {
-    if (text == null) {
-      return null;
-    }
-    if (!DATE.matcher(text).matches()) {
-      errors.add(field, "must be a date like 2026-01-31");
-      return null;
-    }
-    try {
-      return LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
-    } catch (DateTimeParseException e) {
-      errors.add(field, "is not a valid calendar date");
-      return null;
-    }
+    return text == null ? null : errors.attempt(() -> IsoText.date(text, field));
   }
 
   private static void checkFieldNames(JsonNode body, Mode mode, FieldErrors errors) {
