@@ -28,7 +28,8 @@ class HexagonRulesTest {
   static final ArchRule onion =
       onionArchitecture()
           .domainModels("dev.todoai.domain..")
-          .applicationServices("dev.todoai.application..")
+          // the shared task contract (ADR 0007) sits on the application ring's outer edge
+          .applicationServices("dev.todoai.application..", "dev.todoai.adapter.contract..")
           .adapter("rest", "dev.todoai.adapter.in.rest..")
           .adapter("persistence", "dev.todoai.adapter.out.persistence..")
           .adapter("inprocess", "dev.todoai.adapter.out.inprocess..")
@@ -43,6 +44,33 @@ class HexagonRulesTest {
               JavaClass.Predicates.resideInAPackage("dev.todoai.bootstrap.."),
               DescribedPredicate.alwaysTrue())
           .because("adapters depend inwards only and never on each other");
+
+  /** The shared task contract (ADR 0007): used by the inbound adapters, knows none of them. */
+  @ArchTest
+  static final ArchRule contractKnowsNoAdapter =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.todoai.adapter.contract..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "dev.todoai.adapter.in..",
+              "dev.todoai.adapter.out..",
+              "dev.todoai.bootstrap..",
+              "io.micronaut.http..",
+              "io.micronaut.context..",
+              "java.sql..")
+          .because("the contract is a vocabulary shared by adapters, not an adapter");
+
+  @ArchTest
+  static final ArchRule onlyInboundAdaptersUseTheContract =
+      noClasses()
+          .that()
+          .resideInAnyPackage("dev.todoai.adapter.out.persistence..", "dev.todoai.adapter..dapr..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("dev.todoai.adapter.contract..")
+          .because("the API's spelling belongs to the inbound side");
 
   @ArchTest
   static final ArchRule domainDependsOnJavaOnly =

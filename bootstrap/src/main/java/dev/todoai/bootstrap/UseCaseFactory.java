@@ -6,6 +6,7 @@ import dev.todoai.application.port.in.DeleteTaskUseCase;
 import dev.todoai.application.port.in.GetTaskQuery;
 import dev.todoai.application.port.in.ListTasksQuery;
 import dev.todoai.application.port.in.LogInUseCase;
+import dev.todoai.application.port.in.PatchTaskUseCase;
 import dev.todoai.application.port.in.RegisterUserUseCase;
 import dev.todoai.application.port.in.UpdateTaskUseCase;
 import dev.todoai.application.port.out.ClockPort;
@@ -24,6 +25,7 @@ import dev.todoai.application.service.DeleteTaskService;
 import dev.todoai.application.service.GetTaskService;
 import dev.todoai.application.service.ListTasksService;
 import dev.todoai.application.service.LogInService;
+import dev.todoai.application.service.PatchTaskService;
 import dev.todoai.application.service.RegisterUserService;
 import dev.todoai.application.service.ReminderSync;
 import dev.todoai.application.service.TaskEventRecorder;
@@ -72,6 +74,19 @@ class UseCaseFactory {
       ReminderSync reminders,
       RecurrencePort recurrence) {
     return new UpdateTaskService(
+        clock, transactions, loadTask, saveTask, events, reminders, recurrence);
+  }
+
+  @Singleton
+  PatchTaskUseCase patchTask(
+      ClockPort clock,
+      TransactionPort transactions,
+      LoadTaskPort loadTask,
+      SaveTaskPort saveTask,
+      TaskEventRecorder events,
+      ReminderSync reminders,
+      RecurrencePort recurrence) {
+    return new PatchTaskService(
         clock, transactions, loadTask, saveTask, events, reminders, recurrence);
   }
 

@@ -10,8 +10,11 @@ import dev.todoai.domain.reminder.ReminderSpec;
 import dev.todoai.domain.shared.UserId;
 import dev.todoai.domain.task.Task;
 import dev.todoai.domain.task.TaskChange;
+import dev.todoai.domain.task.TaskDetails;
+import dev.todoai.domain.task.TaskEvent;
 import dev.todoai.domain.task.TaskId;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 
@@ -91,6 +94,18 @@ final class TaskMutations {
               return removed;
             });
     changes.afterCommit();
+  }
+
+  /** Edits the details and, when {@code completed} is not null, sets the completion. */
+  static TaskChange edit(Task task, TaskDetails details, Boolean completed, Instant now) {
+    TaskChange edited = task.edit(details, now);
+    if (completed == null) {
+      return edited;
+    }
+    TaskChange completion = edited.task().setCompleted(completed, now);
+    List<TaskEvent> events = new ArrayList<>(edited.events());
+    events.addAll(completion.events());
+    return new TaskChange(completion.task(), events);
   }
 
   static void checkVersion(Task current, Long expectedVersion) {

@@ -7,10 +7,6 @@ import dev.todoai.application.port.out.RecurrencePort;
 import dev.todoai.application.port.out.SaveTaskPort;
 import dev.todoai.application.port.out.TransactionPort;
 import dev.todoai.domain.task.Task;
-import dev.todoai.domain.task.TaskChange;
-import dev.todoai.domain.task.TaskEvent;
-import java.util.ArrayList;
-import java.util.List;
 
 /** Replaces a task's editable fields and, when asked, its completion — in one transaction. */
 public final class UpdateTaskService implements UpdateTaskUseCase {
@@ -37,15 +33,6 @@ public final class UpdateTaskService implements UpdateTaskUseCase {
         command.id(),
         command.expectedVersion(),
         command.reminders(),
-        (task, now) -> {
-          TaskChange edited = task.edit(command.details(), now);
-          if (command.completed() == null) {
-            return edited;
-          }
-          TaskChange completion = edited.task().setCompleted(command.completed(), now);
-          List<TaskEvent> events = new ArrayList<>(edited.events());
-          events.addAll(completion.events());
-          return new TaskChange(completion.task(), events);
-        });
+        (task, now) -> TaskMutations.edit(task, command.details(), command.completed(), now));
   }
 }

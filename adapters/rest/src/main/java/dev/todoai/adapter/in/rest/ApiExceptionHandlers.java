@@ -1,5 +1,6 @@
 package dev.todoai.adapter.in.rest;
 
+import dev.todoai.adapter.contract.InvalidInputException;
 import dev.todoai.application.port.in.EmailTakenException;
 import dev.todoai.application.port.in.IdempotencyKeyReusedException;
 import dev.todoai.application.port.in.InvalidCredentialsException;
@@ -26,13 +27,13 @@ final class ApiExceptionHandlers {
 
   @Singleton
   static final class RequestValidationHandler
-      extends ErrorResponseProcessorExceptionHandler<RequestValidationException> {
+      extends ErrorResponseProcessorExceptionHandler<InvalidInputException> {
     RequestValidationHandler(ErrorResponseProcessor<?> processor) {
       super(processor);
     }
 
     @Override
-    protected MutableHttpResponse<?> createResponse(RequestValidationException exception) {
+    protected MutableHttpResponse<?> createResponse(InvalidInputException exception) {
       return HttpResponse.status(HttpStatus.BAD_REQUEST);
     }
   }

@@ -2,6 +2,7 @@ package dev.todoai.adapter.in.rest;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.todoai.adapter.contract.ApiTime;
 import dev.todoai.domain.audit.AuditEntry;
 import java.util.List;
 
@@ -17,7 +18,7 @@ final class AuditJson {
     json.put("event_type", entry.eventType());
     json.put("user_id", entry.userId().value());
     json.put("task_id", entry.taskId());
-    json.put("occurred_at", TaskJson.instant(entry.occurredAt()));
+    json.put("occurred_at", ApiTime.format(entry.occurredAt()));
     json.set("task", Json.readStored(entry.snapshot()));
     ArrayNode changed = json.putArray("changed_fields");
     entry.changedFields().forEach(changed::add);

@@ -1,5 +1,7 @@
 package dev.todoai.adapter.in.rest;
 
+import dev.todoai.adapter.contract.FieldErrors;
+import dev.todoai.adapter.contract.InvalidInputException;
 import dev.todoai.domain.audit.AuditFilter;
 import dev.todoai.domain.task.TaskPageRequest;
 import java.util.List;
@@ -27,7 +29,7 @@ final class AuditListParameters {
 
   /**
    * @param parameters every query parameter with all its values, in request order
-   * @throws RequestValidationException naming every unknown parameter and bad value
+   * @throws InvalidInputException naming every unknown parameter and bad value
    */
   static AuditListRequest parse(Map<String, List<String>> parameters) {
     FieldErrors errors = new FieldErrors();

@@ -1,6 +1,7 @@
 package dev.todoai.adapter.in.rest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.todoai.adapter.contract.ApiTime;
 import dev.todoai.adapter.in.rest.AccessTokenIssuer.AccessToken;
 import dev.todoai.application.port.in.LogInUseCase;
 import dev.todoai.application.port.in.LogInUseCase.LogInCommand;
@@ -64,7 +65,7 @@ final class AuthController {
     ObjectNode json = Json.object();
     json.put("user_id", account.id().value());
     json.put("token", token.token());
-    json.put("expires_at", TaskJson.instant(token.expiresAt()));
+    json.put("expires_at", ApiTime.format(token.expiresAt()));
     return HttpResponse.<byte[]>status(status)
         .body(Json.write(json))
         .contentType(MediaType.APPLICATION_JSON_TYPE);

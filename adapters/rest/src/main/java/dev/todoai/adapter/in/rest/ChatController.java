@@ -2,6 +2,8 @@ package dev.todoai.adapter.in.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.todoai.adapter.contract.FieldErrors;
+import dev.todoai.adapter.contract.InvalidInputException;
 import dev.todoai.application.port.in.ChatUseCase;
 import dev.todoai.application.port.in.ChatUseCase.ChatCommand;
 import dev.todoai.application.port.in.GetConversationQuery;
@@ -87,7 +89,7 @@ final class ChatController {
       @PathVariable String userId, @PathVariable String id, Authentication authentication) {
     UserId owner = TaskController.owner(userId, authentication);
     if (!ID.matcher(id).matches() || Long.parseLong(id) < 1) {
-      throw RequestValidationException.of("id", "must be a positive number");
+      throw InvalidInputException.of("id", "must be a positive number");
     }
     return json(ChatJson.of(conversations.get(owner, Long.parseLong(id))));
   }

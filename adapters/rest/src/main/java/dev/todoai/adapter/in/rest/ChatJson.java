@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.todoai.adapter.contract.ApiTime;
 import dev.todoai.application.assistant.ChatMessage;
 import dev.todoai.application.assistant.ToolCallRecord;
 import dev.todoai.application.assistant.ToolResult;
@@ -38,8 +39,8 @@ final class ChatJson {
     ObjectNode json = Json.object();
     json.put("id", conversation.id());
     json.put("title", conversation.title());
-    json.put("created_at", TaskJson.instant(conversation.createdAt()));
-    json.put("updated_at", TaskJson.instant(conversation.updatedAt()));
+    json.put("created_at", ApiTime.format(conversation.createdAt()));
+    json.put("updated_at", ApiTime.format(conversation.updatedAt()));
     json.put("time_zone", conversation.zone().getId());
     ArrayNode messages = json.putArray("messages");
     for (ChatMessage message : conversation.messages()) {
@@ -47,7 +48,7 @@ final class ChatJson {
       m.put("role", message.role());
       m.put("content", message.content());
       m.set("tool_calls", toolCalls(message.toolCalls()));
-      m.put("created_at", TaskJson.instant(message.at()));
+      m.put("created_at", ApiTime.format(message.at()));
     }
     return json;
   }
@@ -58,8 +59,8 @@ final class ChatJson {
       ObjectNode json = array.addObject();
       json.put("id", c.id());
       json.put("title", c.title());
-      json.put("created_at", TaskJson.instant(c.createdAt()));
-      json.put("updated_at", TaskJson.instant(c.updatedAt()));
+      json.put("created_at", ApiTime.format(c.createdAt()));
+      json.put("updated_at", ApiTime.format(c.updatedAt()));
     }
     return array;
   }

@@ -1,6 +1,8 @@
 package dev.todoai.adapter.in.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.todoai.adapter.contract.FieldErrors;
+import dev.todoai.adapter.contract.TaskInput;
 import java.util.Iterator;
 
 /** The optional body of {@code PATCH .../complete}: {@code {"completed": true|false}}. */
@@ -19,16 +21,16 @@ final class CompletionRequest {
     Iterator<String> names = body.fieldNames();
     while (names.hasNext()) {
       String name = names.next();
-      if (!name.equals(TaskRequestParser.COMPLETED)) {
+      if (!name.equals(TaskInput.COMPLETED)) {
         errors.add(name, "is not a known field; only completed may be sent");
       }
     }
-    JsonNode completed = body.get(TaskRequestParser.COMPLETED);
+    JsonNode completed = body.get(TaskInput.COMPLETED);
     if (completed == null || completed.isNull()) {
       return null;
     }
     if (!completed.isBoolean()) {
-      errors.add(TaskRequestParser.COMPLETED, "must be true or false");
+      errors.add(TaskInput.COMPLETED, "must be true or false");
       return null;
     }
     return completed.booleanValue();

@@ -1,6 +1,8 @@
 package dev.todoai.adapter.in.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.todoai.adapter.contract.FieldErrors;
+import dev.todoai.adapter.contract.InvalidInputException;
 import dev.todoai.domain.user.Email;
 import dev.todoai.domain.user.Password;
 import java.util.Iterator;
@@ -12,7 +14,7 @@ record CredentialsRequest(Email email, String password) {
 
   /**
    * @param registering true to apply the password rules of a new account
-   * @throws RequestValidationException naming every bad field
+   * @throws InvalidInputException naming every bad field
    */
   static CredentialsRequest parse(JsonNode body, boolean registering) {
     FieldErrors errors = new FieldErrors();

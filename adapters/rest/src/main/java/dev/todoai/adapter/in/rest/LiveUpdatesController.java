@@ -1,5 +1,6 @@
 package dev.todoai.adapter.in.rest;
 
+import dev.todoai.adapter.contract.FieldErrors;
 import dev.todoai.domain.shared.UserId;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;

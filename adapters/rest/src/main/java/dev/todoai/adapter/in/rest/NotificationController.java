@@ -1,5 +1,7 @@
 package dev.todoai.adapter.in.rest;
 
+import dev.todoai.adapter.contract.FieldErrors;
+import dev.todoai.adapter.contract.InvalidInputException;
 import dev.todoai.application.port.in.ListNotificationsQuery;
 import dev.todoai.application.port.in.ReadNotificationsUseCase;
 import dev.todoai.domain.shared.UserId;
@@ -87,7 +89,7 @@ final class NotificationController {
 
   private static long notificationId(String text) {
     if (text == null || !ID.matcher(text).matches() || Long.parseLong(text) < 1) {
-      throw RequestValidationException.of("id", "must be a positive number");
+      throw InvalidInputException.of("id", "must be a positive number");
     }
     return Long.parseLong(text);
   }

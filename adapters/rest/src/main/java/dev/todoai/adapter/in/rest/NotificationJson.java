@@ -2,6 +2,7 @@ package dev.todoai.adapter.in.rest;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.todoai.adapter.contract.ApiTime;
 import dev.todoai.domain.notification.Notification;
 import java.util.List;
 
@@ -19,8 +20,8 @@ final class NotificationJson {
     json.put("body", notification.body());
     json.put("reminder_id", notification.reminderId());
     json.put("task_id", notification.taskId());
-    json.put("created_at", TaskJson.instant(notification.createdAt()));
-    json.put("read_at", TaskJson.instant(notification.readAt()));
+    json.put("created_at", ApiTime.format(notification.createdAt()));
+    json.put("read_at", ApiTime.format(notification.readAt()));
     return json;
   }
 

@@ -1,5 +1,6 @@
 package dev.todoai.adapter.in.rest;
 
+import dev.todoai.adapter.contract.InvalidInputException;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,7 +20,7 @@ final class Preconditions {
    * The version an {@code If-Match} header expects: {@code "3"}, {@code W/"3"} or {@code 3}; null
    * when the header is absent or {@code *} (any version).
    *
-   * @throws RequestValidationException for anything else
+   * @throws InvalidInputException for anything else
    */
   static Long expectedVersion(List<String> headerValues) {
     if (headerValues == null || headerValues.isEmpty()) {
@@ -49,14 +50,14 @@ final class Preconditions {
       return null;
     }
     if (headerValues.size() > 1 || !VISIBLE_ASCII.matcher(headerValues.get(0)).matches()) {
-      throw RequestValidationException.of(
+      throw InvalidInputException.of(
           IDEMPOTENCY_KEY, "must be 1 to 255 visible ASCII characters (and given once)");
     }
     return headerValues.get(0);
   }
 
-  private static RequestValidationException invalidIfMatch() {
-    return RequestValidationException.of(
+  private static InvalidInputException invalidIfMatch() {
+    return InvalidInputException.of(
         IF_MATCH, "must be one entity tag of this API, like \"3\" (the task's version), or *");
   }
 }

@@ -2,6 +2,7 @@ package dev.todoai.adapter.in.rest;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.todoai.adapter.contract.FieldError;
 import java.util.List;
 
 /** An RFC 9457 problem detail; {@code type} is a relative URI such as /problems/not-found. */

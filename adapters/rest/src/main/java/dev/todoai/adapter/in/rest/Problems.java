@@ -1,5 +1,7 @@
 package dev.todoai.adapter.in.rest;
 
+import dev.todoai.adapter.contract.FieldError;
+import dev.todoai.adapter.contract.InvalidInputException;
 import dev.todoai.application.port.in.EmailTakenException;
 import dev.todoai.application.port.in.IdempotencyKeyReusedException;
 import dev.todoai.application.port.in.InvalidCredentialsException;
@@ -37,7 +39,7 @@ final class Problems {
           instance,
           List.of());
     }
-    if (cause instanceof RequestValidationException invalid) {
+    if (cause instanceof InvalidInputException invalid) {
       return validationFailed(invalid.errors(), instance);
     }
     if (cause instanceof InvalidValueException invalid) {

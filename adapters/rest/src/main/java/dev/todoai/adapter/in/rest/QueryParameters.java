@@ -1,5 +1,6 @@
 package dev.todoai.adapter.in.rest;
 
+import dev.todoai.adapter.contract.FieldErrors;
 import io.micronaut.http.HttpRequest;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.todoai.adapter.in.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.todoai.adapter.contract.FieldErrors;
 import dev.todoai.application.port.in.ParseQuickAddQuery;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;

@@ -1,6 +1,11 @@
 package dev.todoai.adapter.in.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.todoai.adapter.contract.FieldErrors;
+import dev.todoai.adapter.contract.JsonInput;
+import dev.todoai.adapter.contract.ReminderInput;
+import dev.todoai.adapter.contract.ReminderView;
+import dev.todoai.adapter.contract.TaskInputs;
 import dev.todoai.adapter.in.rest.ReminderListParameters.ReminderListRequest;
 import dev.todoai.application.port.in.DeleteReminderUseCase;
 import dev.todoai.application.port.in.ListRemindersQuery;
@@ -32,6 +37,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** The reminders of one user's tasks, and all of the user's reminders by status. */
 @Controller("/api/{userId}")
@@ -40,6 +46,7 @@ import java.util.List;
 @Requires(property = "todo.rest.enabled", notEquals = "false")
 final class ReminderController {
   static final String TASK_ID = "task_id";
+  private static final Pattern ID = Pattern.compile("[0-9]{1,18}");
 
   private final SetReminderUseCase setReminder;
   private final ListRemindersQuery listReminders;
@@ -57,17 +64,17 @@ final class ReminderController {
   @Post("/tasks/{taskId}/reminders")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  HttpResponse<byte[]> create(
+  HttpResponse<ReminderView> create(
       @PathVariable String userId,
       @PathVariable String taskId,
       Authentication authentication,
       @Nullable @Body byte[] body) {
     UserId owner = TaskController.owner(userId, authentication);
     TaskId task = taskId(taskId);
-    ReminderSpec spec = ReminderRequestParser.parse(Json.parse(body));
+    ReminderSpec spec = reminder(Json.parse(body));
     Reminder reminder = setReminder.set(new SetReminderCommand(owner, task, spec));
-    return HttpResponse.<byte[]>status(HttpStatus.CREATED)
-        .body(Json.write(ReminderJson.of(reminder)))
+    return HttpResponse.<ReminderView>status(HttpStatus.CREATED)
+        .body(ReminderView.of(reminder))
         .contentType(MediaType.APPLICATION_JSON_TYPE)
         .header(
             HttpHeaders.LOCATION,
@@ -76,11 +83,11 @@ final class ReminderController {
 
   @Get("/tasks/{taskId}/reminders")
   @Produces(MediaType.APPLICATION_JSON)
-  HttpResponse<byte[]> listForTask(
+  HttpResponse<List<ReminderView>> listForTask(
       @PathVariable String userId, @PathVariable String taskId, Authentication authentication) {
     UserId owner = TaskController.owner(userId, authentication);
     List<Reminder> reminders = listReminders.forTask(owner, taskId(taskId));
-    return json(ReminderJson.of(reminders));
+    return HttpResponse.ok(views(reminders));
   }
 
   @Delete("/tasks/{taskId}/reminders/{id}")
@@ -92,7 +99,7 @@ final class ReminderController {
     UserId owner = TaskController.owner(userId, authentication);
     FieldErrors errors = new FieldErrors();
     TaskId task = TaskRequestParser.taskId(taskId, TASK_ID, errors);
-    ReminderId reminder = ReminderRequestParser.reminderId(id, "id", errors);
+    ReminderId reminder = reminderId(id, errors);
     errors.throwIfAny();
     deleteReminder.delete(owner, task, reminder);
     return HttpResponse.noContent();
@@ -100,11 +107,11 @@ final class ReminderController {
 
   @Get("/reminders")
   @Produces(MediaType.APPLICATION_JSON)
-  HttpResponse<byte[]> listByStatus(
+  HttpResponse<List<ReminderView>> listByStatus(
       @PathVariable String userId, Authentication authentication, HttpRequest<?> request) {
     UserId owner = TaskController.owner(userId, authentication);
     ReminderListRequest query = ReminderListParameters.parse(QueryParameters.of(request));
-    return json(ReminderJson.of(listReminders.byStatus(owner, query.status(), query.limit())));
+    return HttpResponse.ok(views(listReminders.byStatus(owner, query.status(), query.limit())));
   }
 
   private static TaskId taskId(String text) {
@@ -114,7 +121,34 @@ final class ReminderController {
     return task;
   }
 
-  private static HttpResponse<byte[]> json(JsonNode body) {
-    return HttpResponse.ok(Json.write(body)).contentType(MediaType.APPLICATION_JSON_TYPE);
+  /** The body of {@code POST .../reminders}: one reminder object. */
+  static ReminderSpec reminder(JsonNode body) {
+    FieldErrors errors = new FieldErrors();
+    if (body == null) {
+      errors.add(Json.BODY, "a JSON object is required");
+    } else if (!body.isObject()) {
+      errors.add(Json.BODY, "must be a JSON object");
+    }
+    errors.throwIfAny();
+    ReminderInput input =
+        JsonInput.read(
+            body, ReminderInput.class, "", JsonInput.UnknownMember.FIELD_LISTING_KNOWN, errors);
+    errors.throwIfAny();
+    ReminderSpec spec = TaskInputs.reminder(input, "", Json.BODY, errors);
+    errors.throwIfAny();
+    return spec;
+  }
+
+  /** A reminder id from a path segment: a positive number. */
+  private static ReminderId reminderId(String text, FieldErrors errors) {
+    if (text == null || !ID.matcher(text).matches() || Long.parseLong(text) < 1) {
+      errors.add("id", "must be a positive number");
+      return null;
+    }
+    return new ReminderId(Long.parseLong(text));
+  }
+
+  private static List<ReminderView> views(List<Reminder> reminders) {
+    return reminders.stream().map(ReminderView::of).toList();
   }
 }

@@ -1,5 +1,8 @@
 package dev.todoai.adapter.in.rest;
 
+import dev.todoai.adapter.contract.ApiNames;
+import dev.todoai.adapter.contract.FieldErrors;
+import dev.todoai.adapter.contract.InvalidInputException;
 import dev.todoai.domain.reminder.ReminderStatus;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +20,7 @@ final class ReminderListParameters {
 
   /**
    * @param parameters every query parameter with all its values, in request order
-   * @throws RequestValidationException naming every unknown parameter and bad value
+   * @throws InvalidInputException naming every unknown parameter and bad value
    */
   static ReminderListRequest parse(Map<String, List<String>> parameters) {
     FieldErrors errors = new FieldErrors();
@@ -26,7 +29,7 @@ final class ReminderListParameters {
     ReminderStatus status =
         statusText == null
             ? null
-            : errors.attempt(() -> ReminderStatus.fromApiName("status", statusText));
+            : errors.attempt(() -> ApiNames.parse(ReminderStatus.class, "status", statusText));
     int limit = TaskListParameters.limit(TaskListParameters.single(parameters, "limit"), errors);
     errors.throwIfAny();
     return new ReminderListRequest(status, limit);

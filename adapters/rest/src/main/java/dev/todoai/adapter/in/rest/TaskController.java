@@ -2,10 +2,13 @@ package dev.todoai.adapter.in.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.todoai.adapter.in.rest.TaskListParameters.TaskListRequest;
+import dev.todoai.adapter.contract.FieldErrors;
+import dev.todoai.adapter.contract.InvalidInputException;
+import dev.todoai.adapter.contract.JsonInput;
+import dev.todoai.adapter.contract.TaskInputs.Draft;
+import dev.todoai.adapter.contract.TaskInputs.Query;
+import dev.todoai.adapter.contract.TaskView;
 import dev.todoai.adapter.in.rest.TaskRequestParser.Mode;
-import dev.todoai.adapter.in.rest.TaskRequestParser.TaskInput;
 import dev.todoai.application.port.in.AddTaskUseCase;
 import dev.todoai.application.port.in.AddTaskUseCase.AddTaskCommand;
 import dev.todoai.application.port.in.AddTaskUseCase.AddTaskResult;
@@ -16,9 +19,11 @@ import dev.todoai.application.port.in.DeleteTaskUseCase.DeleteTaskCommand;
 import dev.todoai.application.port.in.DescribeRecurrenceQuery;
 import dev.todoai.application.port.in.GetTaskQuery;
 import dev.todoai.application.port.in.ListTasksQuery;
+import dev.todoai.application.port.in.PatchTaskUseCase;
+import dev.todoai.application.port.in.PatchTaskUseCase.PatchTaskCommand;
+import dev.todoai.application.port.in.TaskPatch;
 import dev.todoai.application.port.in.UpdateTaskUseCase;
 import dev.todoai.application.port.in.UpdateTaskUseCase.UpdateTaskCommand;
-import dev.todoai.application.port.in.VersionMismatchException;
 import dev.todoai.domain.shared.UserId;
 import dev.todoai.domain.task.Task;
 import dev.todoai.domain.task.TaskId;
@@ -46,6 +51,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,12 +65,12 @@ final class TaskController {
   static final String MERGE_PATCH_JSON = "application/merge-patch+json";
   static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
   static final String NEXT_CURSOR = "X-Next-Cursor";
-  private static final int PATCH_ATTEMPTS = 3;
 
   private final AddTaskUseCase addTask;
   private final GetTaskQuery getTask;
   private final ListTasksQuery listTasks;
   private final UpdateTaskUseCase updateTask;
+  private final PatchTaskUseCase patchTask;
   private final CompleteTaskUseCase completeTask;
   private final DeleteTaskUseCase deleteTask;
   private final DescribeRecurrenceQuery describeRecurrence;
@@ -74,6 +80,7 @@ final class TaskController {
       GetTaskQuery getTask,
       ListTasksQuery listTasks,
       UpdateTaskUseCase updateTask,
+      PatchTaskUseCase patchTask,
       CompleteTaskUseCase completeTask,
       DeleteTaskUseCase deleteTask,
       DescribeRecurrenceQuery describeRecurrence) {
@@ -81,6 +88,7 @@ final class TaskController {
     this.getTask = getTask;
     this.listTasks = listTasks;
     this.updateTask = updateTask;
+    this.patchTask = patchTask;
     this.completeTask = completeTask;
     this.deleteTask = deleteTask;
     this.describeRecurrence = describeRecurrence;
@@ -89,7 +97,7 @@ final class TaskController {
   @Post
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  HttpResponse<byte[]> create(
+  HttpResponse<TaskView> create(
       @PathVariable String userId,
       Authentication authentication,
       HttpRequest<?> request,
@@ -97,14 +105,14 @@ final class TaskController {
     UserId owner = owner(userId, authentication);
     String key =
         Preconditions.idempotencyKey(request.getHeaders().getAll(Preconditions.IDEMPOTENCY_KEY));
-    JsonNode json = Json.parse(body);
-    TaskInput input = TaskRequestParser.parse(json, Mode.CREATE);
-    String requestHash = key == null ? null : Json.canonicalSha256(json);
+    JsonNode json = JsonInput.parse(body);
+    Draft input = TaskRequestParser.parse(json, Mode.CREATE);
+    String requestHash = key == null ? null : JsonInput.canonicalSha256(json);
     AddTaskResult result =
         addTask.add(
             new AddTaskCommand(owner, input.details(), key, requestHash, input.reminders()));
     Task task = result.task();
-    MutableHttpResponse<byte[]> response =
+    MutableHttpResponse<TaskView> response =
         taskResponse(HttpStatus.CREATED, task)
             .header(HttpHeaders.LOCATION, "/api/" + owner.value() + "/tasks/" + task.id());
     if (result.replayed()) {
@@ -115,18 +123,18 @@ final class TaskController {
 
   @Get
   @Produces(MediaType.APPLICATION_JSON)
-  HttpResponse<byte[]> list(
+  HttpResponse<List<TaskView>> list(
       @PathVariable String userId, Authentication authentication, HttpRequest<?> request) {
     UserId owner = owner(userId, authentication);
     Map<String, List<String>> parameters = new LinkedHashMap<>();
     for (String name : request.getParameters().names()) {
       parameters.put(name, request.getParameters().getAll(name));
     }
-    TaskListRequest query = TaskListParameters.parse(parameters);
+    Query query = TaskListParameters.parse(parameters);
     TaskPage page = listTasks.list(owner, query.filter(), query.sort(), query.page());
-    MutableHttpResponse<byte[]> response =
-        HttpResponse.ok(Json.write(TaskJson.of(page.items(), describeRecurrence::describe)))
-            .contentType(MediaType.APPLICATION_JSON_TYPE);
+    List<TaskView> tasks = new ArrayList<>(page.items().size());
+    page.items().forEach(task -> tasks.add(view(task)));
+    MutableHttpResponse<List<TaskView>> response = HttpResponse.ok(tasks);
     if (page.hasNext()) {
       response.header(
           HttpHeaders.LINK,
@@ -139,7 +147,7 @@ final class TaskController {
 
   @Get("/{id}")
   @Produces(MediaType.APPLICATION_JSON)
-  HttpResponse<byte[]> get(
+  HttpResponse<TaskView> get(
       @PathVariable String userId, @PathVariable String id, Authentication authentication) {
     UserId owner = owner(userId, authentication);
     TaskId taskId = TaskRequestParser.taskId(id);
@@ -149,7 +157,7 @@ final class TaskController {
   @Put("/{id}")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  HttpResponse<byte[]> replace(
+  HttpResponse<TaskView> replace(
       @PathVariable String userId,
       @PathVariable String id,
       Authentication authentication,
@@ -160,7 +168,7 @@ final class TaskController {
     TaskId taskId = TaskRequestParser.taskId(id, errors);
     Long expectedVersion = expectedVersion(request);
     JsonNode json = parseForErrors(body, errors);
-    TaskInput input =
+    Draft input =
         json != null && json.isMissingNode()
             ? null
             : TaskRequestParser.parse(json, Mode.REPLACE, errors);
@@ -180,7 +188,7 @@ final class TaskController {
   @Patch("/{id}")
   @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH_JSON})
   @Produces(MediaType.APPLICATION_JSON)
-  HttpResponse<byte[]> patch(
+  HttpResponse<TaskView> patch(
       @PathVariable String userId,
       @PathVariable String id,
       Authentication authentication,
@@ -189,35 +197,15 @@ final class TaskController {
     UserId owner = owner(userId, authentication);
     TaskId taskId = TaskRequestParser.taskId(id);
     Long ifMatch = expectedVersion(request);
-    JsonNode patch = Json.parse(body);
-    for (int attempt = 1; ; attempt++) {
-      Task current = getTask.get(owner, taskId);
-      TaskInput input = TaskRequestParser.patch(current, patch);
-      long expectedVersion = ifMatch != null ? ifMatch : current.version();
-      try {
-        Task task =
-            updateTask.update(
-                new UpdateTaskCommand(
-                    owner,
-                    taskId,
-                    input.details(),
-                    input.completed(),
-                    expectedVersion,
-                    input.reminders()));
-        return taskResponse(HttpStatus.OK, task);
-      } catch (VersionMismatchException concurrentChange) {
-        // Without If-Match the patch applies to whatever is current: reload and patch again.
-        if (ifMatch != null || attempt == PATCH_ATTEMPTS) {
-          throw concurrentChange;
-        }
-      }
-    }
+    TaskPatch patch = TaskRequestParser.patch(JsonInput.parse(body));
+    Task task = patchTask.patch(new PatchTaskCommand(owner, taskId, patch, ifMatch));
+    return taskResponse(HttpStatus.OK, task);
   }
 
   @Patch("/{id}/complete")
   @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH_JSON})
   @Produces(MediaType.APPLICATION_JSON)
-  HttpResponse<byte[]> complete(
+  HttpResponse<TaskView> complete(
       @PathVariable String userId,
       @PathVariable String id,
       Authentication authentication,
@@ -264,18 +252,21 @@ final class TaskController {
    */
   private static JsonNode parseForErrors(byte[] body, FieldErrors errors) {
     try {
-      return Json.parse(body);
-    } catch (RequestValidationException malformed) {
+      return JsonInput.parse(body);
+    } catch (InvalidInputException malformed) {
       malformed.errors().forEach(e -> errors.add(e.field(), e.message()));
       return MissingNode.getInstance();
     }
   }
 
-  private MutableHttpResponse<byte[]> taskResponse(HttpStatus status, Task task) {
-    ObjectNode json = TaskJson.of(task, describeRecurrence.describe(task));
-    return HttpResponse.<byte[]>status(status)
-        .body(Json.write(json))
+  private TaskView view(Task task) {
+    return TaskView.of(task, describeRecurrence.describe(task));
+  }
+
+  private MutableHttpResponse<TaskView> taskResponse(HttpStatus status, Task task) {
+    return HttpResponse.<TaskView>status(status)
+        .body(view(task))
         .contentType(MediaType.APPLICATION_JSON_TYPE)
-        .header(HttpHeaders.ETAG, TaskJson.etag(task));
+        .header(HttpHeaders.ETAG, TaskView.etag(task));
   }
 }

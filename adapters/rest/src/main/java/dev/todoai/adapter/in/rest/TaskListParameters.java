@@ -1,19 +1,13 @@
 package dev.todoai.adapter.in.rest;
 
-import dev.todoai.domain.shared.IsoText;
-import dev.todoai.domain.task.Priority;
-import dev.todoai.domain.task.Tag;
-import dev.todoai.domain.task.TaskFilter;
-import dev.todoai.domain.task.TaskFilter.DueBound;
-import dev.todoai.domain.task.TaskFilter.Status;
-import dev.todoai.domain.task.TaskFilter.TagMode;
+import dev.todoai.adapter.contract.ApiTime;
+import dev.todoai.adapter.contract.FieldErrors;
+import dev.todoai.adapter.contract.InvalidInputException;
+import dev.todoai.adapter.contract.TaskInputs;
+import dev.todoai.adapter.contract.TaskInputs.Query;
+import dev.todoai.adapter.contract.TaskListInput;
 import dev.todoai.domain.task.TaskPageRequest;
-import dev.todoai.domain.task.TaskSort;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,18 +39,14 @@ final class TaskListParameters {
           ACCESS_TOKEN);
   private static final Set<String> LISTS = Set.of("priority", "tags");
   private static final Pattern LIMIT = Pattern.compile("[0-9]{1,4}");
-  private static final int MAX_SEARCH = 200;
-
-  /** What to list. */
-  record TaskListRequest(TaskFilter filter, TaskSort sort, TaskPageRequest page) {}
 
   private TaskListParameters() {}
 
   /**
    * @param parameters every query parameter with all its values, in request order
-   * @throws RequestValidationException naming every unknown parameter and bad value
+   * @throws InvalidInputException naming every unknown parameter and bad value
    */
-  static TaskListRequest parse(Map<String, List<String>> parameters) {
+  static Query parse(Map<String, List<String>> parameters) {
     FieldErrors errors = new FieldErrors();
     for (String name : parameters.keySet()) {
       if (!KNOWN.contains(name)) {
@@ -70,42 +60,24 @@ final class TaskListParameters {
         errors.add(entry.getKey(), "must be given at most once");
       }
     }
-    Status status = choice(single(parameters, "status"), "status", errors, Status.values());
-    Set<Priority> priorities = new LinkedHashSet<>();
-    for (String item : items(parameters, "priority")) {
-      Priority priority = errors.attempt(() -> Priority.fromApiName("priority", item));
-      if (priority != null) {
-        priorities.add(priority);
-      }
-    }
-    Set<Tag> tags = new LinkedHashSet<>();
-    for (String item : items(parameters, "tags")) {
-      Tag tag = errors.attempt(() -> new Tag(item));
-      if (tag != null) {
-        tags.add(tag);
-      }
-    }
-    TagMode tagMode = choice(single(parameters, "tag_mode"), "tag_mode", errors, TagMode.values());
-    DueBound dueAfter = dueBound(single(parameters, "due_after"), "due_after", errors);
-    DueBound dueBefore = dueBound(single(parameters, "due_before"), "due_before", errors);
-    Boolean overdue = bool(single(parameters, "overdue"), "overdue", errors);
-    Boolean hasDue = bool(single(parameters, "has_due"), "has_due", errors);
-    String search = single(parameters, "search");
-    if (search != null && search.codePointCount(0, search.length()) > MAX_SEARCH) {
-      errors.add("search", "must be at most " + MAX_SEARCH + " characters");
-    }
-    TaskSort.Field sortBy =
-        choice(single(parameters, "sort_by"), "sort_by", errors, TaskSort.Field.values());
-    TaskSort.Order sortOrder =
-        choice(single(parameters, "sort_order"), "sort_order", errors, TaskSort.Order.values());
-    int limit = limit(single(parameters, "limit"), errors);
-    String cursor = single(parameters, CURSOR);
+    TaskListInput input =
+        new TaskListInput(
+            single(parameters, "status"),
+            parameters.get("priority"),
+            parameters.get("tags"),
+            single(parameters, "tag_mode"),
+            repaired(single(parameters, "due_after")),
+            repaired(single(parameters, "due_before")),
+            bool(single(parameters, "overdue"), "overdue", errors),
+            bool(single(parameters, "has_due"), "has_due", errors),
+            single(parameters, "search"),
+            single(parameters, "sort_by"),
+            single(parameters, "sort_order"),
+            limitText(single(parameters, "limit"), errors),
+            single(parameters, CURSOR));
+    Query query = TaskInputs.query(input, null, TaskPageRequest.DEFAULT_LIMIT, errors);
     errors.throwIfAny();
-    return new TaskListRequest(
-        new TaskFilter(
-            status, priorities, tags, tagMode, dueAfter, dueBefore, overdue, hasDue, search),
-        TaskSort.of(sortBy, sortOrder),
-        new TaskPageRequest(limit, cursor));
+    return query;
   }
 
   /**
@@ -160,58 +132,6 @@ final class TaskListParameters {
     return values.get(0);
   }
 
-  /** The comma-separated items of a list parameter, over all its occurrences. */
-  private static List<String> items(Map<String, List<String>> parameters, String name) {
-    List<String> items = new ArrayList<>();
-    for (String value : parameters.getOrDefault(name, List.of())) {
-      for (String item : value.split(",", -1)) {
-        if (!item.isBlank()) {
-          items.add(item.strip());
-        }
-      }
-    }
-    return items;
-  }
-
-  private static <E extends Enum<E>> E choice(
-      String text, String name, FieldErrors errors, E[] values) {
-    if (text == null) {
-      return null;
-    }
-    for (E value : values) {
-      if (value.name().toLowerCase(Locale.ROOT).equals(text)) {
-        return value;
-      }
-    }
-    List<String> allowed = new ArrayList<>();
-    for (E value : values) {
-      allowed.add(value.name().toLowerCase(Locale.ROOT));
-    }
-    errors.add(name, "must be one of " + String.join(", ", allowed));
-    return null;
-  }
-
-  private static DueBound dueBound(String text, String name, FieldErrors errors) {
-    if (text == null) {
-      return null;
-    }
-    if (IsoText.isDate(text)) {
-      LocalDate date = TaskRequestParser.date(text, name, errors);
-      return date == null ? null : DueBound.of(date);
-    }
-    // An unencoded '+' of an offset arrives as a space.
-    String repaired = text.replace(' ', '+');
-    FieldErrors local = new FieldErrors();
-    Instant instant = TaskRequestParser.instant(repaired, name, local);
-    if (instant == null) {
-      errors.add(
-          name,
-          "must be a date like 2026-01-31 or a date-time with offset like 2026-01-31T09:00:00Z");
-      return null;
-    }
-    return DueBound.of(instant);
-  }
-
   private static Boolean bool(String text, String name, FieldErrors errors) {
     if (text == null) {
       return null;
@@ -226,20 +146,33 @@ final class TaskListParameters {
     return null;
   }
 
-  /**
-   * The page size: 1 to {@link TaskPageRequest#MAX_LIMIT}, {@link TaskPageRequest#DEFAULT_LIMIT}
-   * when absent.
-   */
+  /** A page size 1 to 200 for the other lists; {@code TaskPageRequest.DEFAULT_LIMIT} if absent. */
   static int limit(String text, FieldErrors errors) {
-    if (text == null) {
+    Integer limit = limitText(text, errors);
+    if (limit == null) {
       return TaskPageRequest.DEFAULT_LIMIT;
     }
-    if (!LIMIT.matcher(text).matches()
-        || Integer.parseInt(text) < 1
-        || Integer.parseInt(text) > TaskPageRequest.MAX_LIMIT) {
-      errors.add("limit", "must be a whole number from 1 to " + TaskPageRequest.MAX_LIMIT);
+    if (limit < 1 || limit > TaskPageRequest.MAX_LIMIT) {
+      errors.add("limit", TaskInputs.limitHint());
       return TaskPageRequest.DEFAULT_LIMIT;
+    }
+    return limit;
+  }
+
+  /** The page size as given (range checked with the other fields); null when absent or bad. */
+  private static Integer limitText(String text, FieldErrors errors) {
+    if (text == null) {
+      return null;
+    }
+    if (!LIMIT.matcher(text).matches()) {
+      errors.add("limit", TaskInputs.limitHint());
+      return null;
     }
     return Integer.parseInt(text);
+  }
+
+  /** An unencoded '+' of an offset arrives as a space. */
+  private static String repaired(String dueBound) {
+    return dueBound == null || ApiTime.isDate(dueBound) ? dueBound : dueBound.replace(' ', '+');
   }
 }

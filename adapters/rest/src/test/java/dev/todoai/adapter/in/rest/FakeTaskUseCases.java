@@ -6,7 +6,9 @@ import dev.todoai.application.port.in.DeleteTaskUseCase;
 import dev.todoai.application.port.in.GetTaskQuery;
 import dev.todoai.application.port.in.IdempotencyKeyReusedException;
 import dev.todoai.application.port.in.ListTasksQuery;
+import dev.todoai.application.port.in.PatchTaskUseCase;
 import dev.todoai.application.port.in.TaskNotFoundException;
+import dev.todoai.application.port.in.TaskPatch;
 import dev.todoai.application.port.in.UpdateTaskUseCase;
 import dev.todoai.application.port.in.VersionMismatchException;
 import dev.todoai.domain.shared.InvalidValueException;
@@ -33,6 +35,7 @@ import java.util.function.UnaryOperator;
 @Singleton
 final class FakeTaskUseCases
     implements AddTaskUseCase,
+        PatchTaskUseCase,
         GetTaskQuery,
         ListTasksQuery,
         UpdateTaskUseCase,
@@ -121,6 +124,32 @@ final class FakeTaskUseCases
           return command.completed() == null
               ? edited
               : edited.setCompleted(command.completed(), Instant.now()).task();
+        });
+  }
+
+  @Override
+  public Task patch(PatchTaskCommand command) {
+    return mutate(
+        command.owner(),
+        command.id(),
+        command.expectedVersion(),
+        task -> {
+          TaskPatch patch = command.patch();
+          UpdateTaskCommand merged =
+              new UpdateTaskCommand(
+                  command.owner(),
+                  command.id(),
+                  patch.applyTo(task.details()),
+                  patch.completion(),
+                  command.expectedVersion(),
+                  patch.newReminders());
+          synchronized (this) {
+            lastUpdates.put(command.owner(), merged);
+          }
+          Task edited = task.edit(merged.details(), Instant.now()).task();
+          return merged.completed() == null
+              ? edited
+              : edited.setCompleted(merged.completed(), Instant.now()).task();
         });
   }
 

@@ -3,6 +3,7 @@ package dev.todoai.adapter.in.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.todoai.adapter.contract.InvalidInputException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class PreconditionsTest {
       assertThatThrownBy(() -> Preconditions.expectedVersion(List.of(bad)))
           .as(bad)
           .isInstanceOfSatisfying(
-              RequestValidationException.class,
+              InvalidInputException.class,
               e -> assertThat(e.errors().get(0).field()).isEqualTo("If-Match"));
     }
   }
@@ -41,7 +42,7 @@ class PreconditionsTest {
     for (String bad : List.of("", "with space", "k".repeat(256), "ümlaut")) {
       assertThatThrownBy(() -> Preconditions.idempotencyKey(List.of(bad)))
           .as(bad)
-          .isInstanceOf(RequestValidationException.class);
+          .isInstanceOf(InvalidInputException.class);
     }
   }
 }

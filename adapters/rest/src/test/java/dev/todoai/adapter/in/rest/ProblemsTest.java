@@ -3,6 +3,8 @@ package dev.todoai.adapter.in.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.todoai.adapter.contract.FieldError;
+import dev.todoai.adapter.contract.InvalidInputException;
 import dev.todoai.application.port.in.TaskNotFoundException;
 import dev.todoai.application.port.in.VersionMismatchException;
 import dev.todoai.domain.shared.InvalidValueException;
@@ -18,7 +20,7 @@ class ProblemsTest {
     Problem problem =
         Problems.describe(
             400,
-            new RequestValidationException(
+            new InvalidInputException(
                 List.of(
                     new FieldError("title", "is required"),
                     new FieldError("priority", "must be one of none, low"))),

@@ -3,7 +3,9 @@ package dev.todoai.adapter.in.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.todoai.adapter.in.rest.TaskListParameters.TaskListRequest;
+import dev.todoai.adapter.contract.FieldError;
+import dev.todoai.adapter.contract.InvalidInputException;
+import dev.todoai.adapter.contract.TaskInputs.Query;
 import dev.todoai.domain.task.Priority;
 import dev.todoai.domain.task.Tag;
 import dev.todoai.domain.task.TaskFilter;
@@ -20,7 +22,7 @@ class TaskListParametersTest {
 
   @Test
   void noParametersListEverythingNewestFirstFiftyAtATime() {
-    TaskListRequest request = TaskListParameters.parse(Map.of());
+    Query request = TaskListParameters.parse(Map.of());
 
     assertThat(request.filter()).isEqualTo(TaskFilter.ALL);
     assertThat(request.sort()).isEqualTo(TaskSort.DEFAULT);
@@ -30,7 +32,7 @@ class TaskListParametersTest {
 
   @Test
   void everyParameterIsTranslated() {
-    TaskListRequest request =
+    Query request =
         TaskListParameters.parse(
             params(
                 "status", "pending",
@@ -64,8 +66,7 @@ class TaskListParametersTest {
 
   @Test
   void offsetWhosePlusArrivedAsASpaceIsStillUnderstood() {
-    TaskListRequest request =
-        TaskListParameters.parse(params("due_after", "2030-02-01T10:00:00 01:00"));
+    Query request = TaskListParameters.parse(params("due_after", "2030-02-01T10:00:00 01:00"));
 
     assertThat(request.filter().dueAfter())
         .isEqualTo(DueBound.of(Instant.parse("2030-02-01T09:00:00Z")));
@@ -131,9 +132,9 @@ class TaskListParametersTest {
   }
 
   private static List<String> errorFields(Map<String, List<String>> parameters) {
-    RequestValidationException e =
+    InvalidInputException e =
         catchThrowableOfType(
-            RequestValidationException.class, () -> TaskListParameters.parse(parameters));
+            InvalidInputException.class, () -> TaskListParameters.parse(parameters));
     assertThat(e).isNotNull();
     return e.errors().stream().map(FieldError::field).toList();
   }

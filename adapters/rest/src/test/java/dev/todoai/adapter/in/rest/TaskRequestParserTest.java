@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.todoai.adapter.contract.FieldError;
+import dev.todoai.adapter.contract.InvalidInputException;
+import dev.todoai.adapter.contract.TaskInputs.Draft;
 import dev.todoai.adapter.in.rest.TaskRequestParser.Mode;
-import dev.todoai.adapter.in.rest.TaskRequestParser.TaskInput;
+import dev.todoai.application.port.in.TaskPatch;
 import dev.todoai.domain.reminder.ReminderSpec;
 import dev.todoai.domain.shared.UserId;
 import dev.todoai.domain.task.Due;
@@ -26,7 +29,7 @@ class TaskRequestParserTest {
 
   @Test
   void fullBodyBecomesTaskDetails() {
-    TaskInput input =
+    Draft input =
         parse(
             "{\"title\":\"Pay rent\",\"description\":\"bank\",\"priority\":\"urgent\","
                 + "\"tags\":[\"Home\",\"money\",\"home\"],\"due_date\":\"2030-02-01\","
@@ -142,7 +145,7 @@ class TaskRequestParserTest {
 
   @Test
   void recurrencePresetsBecomeRulesAndClashWithAnExplicitRule() {
-    TaskInput weekdays =
+    Draft weekdays =
         parse(
             "{\"title\":\"x\",\"due_date\":\"2030-01-31\",\"recurrence\":\"weekdays\"}",
             Mode.CREATE);
@@ -163,7 +166,7 @@ class TaskRequestParserTest {
 
   @Test
   void remindersOfBothKindsBecomeSpecsInOrder() {
-    TaskInput input =
+    Draft input =
         parse(
             "{\"title\":\"x\",\"due_date\":\"2030-01-31\",\"reminders\":["
                 + "{\"before_due\":\"P1D\",\"time_of_day\":\"08:30\"},"
@@ -194,7 +197,7 @@ class TaskRequestParserTest {
                     + "{\"remind_at\":\"2030-01-01T00:00:00Z\",\"before_due\":\"PT1H\"},"
                     + "{},7,{\"before_due\":\"-PT5M\"},{\"before_due\":\"PT1H\",\"when\":1}]}",
                 Mode.CREATE))
-        .containsExactly(
+        .containsExactlyInAnyOrder(
             "reminders[1].before_due",
             "reminders[2].remind_at",
             "reminders[3].time_of_day",
@@ -280,10 +283,9 @@ class TaskRequestParserTest {
   void patchSettingTitleToNullIsRejected() {
     Task current = task("{\"title\":\"a\"}");
 
-    RequestValidationException e =
+    InvalidInputException e =
         catchThrowableOfType(
-            RequestValidationException.class,
-            () -> TaskRequestParser.patch(current, json("{\"title\":null}")));
+            InvalidInputException.class, () -> patch(current, ("{\"title\":null}")));
 
     assertThat(e.errors()).extracting(FieldError::field).containsExactly("title");
   }
@@ -292,10 +294,9 @@ class TaskRequestParserTest {
   void patchWithUnknownFieldIsRejectedNamingIt() {
     Task current = task("{\"title\":\"a\"}");
 
-    RequestValidationException e =
+    InvalidInputException e =
         catchThrowableOfType(
-            RequestValidationException.class,
-            () -> TaskRequestParser.patch(current, json("{\"titel\":\"b\",\"version\":4}")));
+            InvalidInputException.class, () -> patch(current, ("{\"titel\":\"b\",\"version\":4}")));
 
     assertThat(e.errors()).extracting(FieldError::field).containsExactly("titel");
   }
@@ -303,9 +304,8 @@ class TaskRequestParserTest {
   @Test
   void nonNumericOrNonPositiveTaskIdIsRejectedNamingId() {
     for (String bad : List.of("abc", "0", "-1", "1.5", "99999999999999999999")) {
-      RequestValidationException e =
-          catchThrowableOfType(
-              RequestValidationException.class, () -> TaskRequestParser.taskId(bad));
+      InvalidInputException e =
+          catchThrowableOfType(InvalidInputException.class, () -> TaskRequestParser.taskId(bad));
       assertThat(e.errors()).extracting(FieldError::field).containsExactly("id");
     }
     assertThat(TaskRequestParser.taskId("42")).isEqualTo(new TaskId(42));
@@ -320,11 +320,13 @@ class TaskRequestParserTest {
         .task();
   }
 
-  private static TaskInput patch(Task current, String patch) {
-    return TaskRequestParser.patch(current, json(patch));
+  /** The task's fields after the patch, as the patch use case merges them. */
+  private static Draft patch(Task current, String patch) {
+    TaskPatch typed = TaskRequestParser.patch(json(patch));
+    return new Draft(typed.applyTo(current.details()), typed.completion(), typed.newReminders());
   }
 
-  private static TaskInput parse(String body, Mode mode) {
+  private static Draft parse(String body, Mode mode) {
     return TaskRequestParser.parse(json(body), mode);
   }
 
@@ -337,8 +339,8 @@ class TaskRequestParserTest {
   }
 
   private static List<FieldError> errors(String body, Mode mode) {
-    RequestValidationException e =
-        catchThrowableOfType(RequestValidationException.class, () -> parse(body, mode));
+    InvalidInputException e =
+        catchThrowableOfType(InvalidInputException.class, () -> parse(body, mode));
     assertThat(e).as("expected a validation error for " + body).isNotNull();
     return e.errors();
   }

@@ -1,25 +1,23 @@
-package dev.todoai.adapter.in.rest;
+package dev.todoai.adapter.contract;
 
 import java.util.List;
 
-/**
- * A request that cannot be turned into a command; rendered as a 400 problem listing every error.
- */
-final class RequestValidationException extends RuntimeException {
+/** Input that cannot be turned into a command; it names every bad field. */
+public final class InvalidInputException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final transient List<FieldError> errors;
 
-  RequestValidationException(List<FieldError> errors) {
+  public InvalidInputException(List<FieldError> errors) {
     super(summary(errors), null, false, false);
     this.errors = List.copyOf(errors);
   }
 
-  static RequestValidationException of(String field, String message) {
-    return new RequestValidationException(List.of(new FieldError(field, message)));
+  public static InvalidInputException of(String field, String message) {
+    return new InvalidInputException(List.of(new FieldError(field, message)));
   }
 
-  List<FieldError> errors() {
+  public List<FieldError> errors() {
     return errors;
   }
 

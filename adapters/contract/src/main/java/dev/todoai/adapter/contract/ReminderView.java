@@ -1,0 +1,36 @@
+package dev.todoai.adapter.contract;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.todoai.domain.reminder.Reminder;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/** A reminder as the API shows it. */
+@Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@Schema(name = "Reminder", description = "A reminder of a task.")
+public record ReminderView(
+    long id,
+    long taskId,
+    @Schema(format = "date-time", nullable = true) String remindAt,
+    @Schema(nullable = true) String beforeDue,
+    @Schema(nullable = true) String timeOfDay,
+    @Schema(allowableValues = {"scheduled", "sent", "cancelled", "missed"}) String status,
+    @Schema(format = "date-time", nullable = true) String sentAt,
+    @Schema(format = "date-time") String createdAt) {
+
+  public static ReminderView of(Reminder reminder) {
+    return new ReminderView(
+        reminder.id().value(),
+        reminder.taskId().value(),
+        ApiTime.format(reminder.remindAt()),
+        ApiTime.format(reminder.beforeDue()),
+        ApiTime.format(reminder.timeOfDay()),
+        ApiNames.of(reminder.status()),
+        ApiTime.format(reminder.sentAt()),
+        ApiTime.format(reminder.createdAt()));
+  }
+}
