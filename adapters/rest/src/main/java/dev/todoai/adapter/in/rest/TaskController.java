@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.todoai.adapter.contract.FieldErrors;
 import dev.todoai.adapter.contract.InvalidInputException;
 import dev.todoai.adapter.contract.JsonInput;
+import dev.todoai.adapter.contract.TaskInput;
 import dev.todoai.adapter.contract.TaskInputs.Draft;
 import dev.todoai.adapter.contract.TaskInputs.Query;
 import dev.todoai.adapter.contract.TaskView;
@@ -51,6 +52,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,7 +105,10 @@ final class TaskController {
       @PathVariable String userId,
       Authentication authentication,
       HttpRequest<?> request,
-      @Nullable @Body byte[] body) {
+      @RequestBody(content = @Content(schema = @Schema(implementation = TaskInput.class)))
+          @Nullable
+          @Body
+          byte[] body) {
     UserId owner = owner(userId, authentication);
     String key =
         Preconditions.idempotencyKey(request.getHeaders().getAll(Preconditions.IDEMPOTENCY_KEY));
@@ -162,7 +169,10 @@ final class TaskController {
       @PathVariable String id,
       Authentication authentication,
       HttpRequest<?> request,
-      @Nullable @Body byte[] body) {
+      @RequestBody(content = @Content(schema = @Schema(implementation = TaskInput.class)))
+          @Nullable
+          @Body
+          byte[] body) {
     UserId owner = owner(userId, authentication);
     FieldErrors errors = new FieldErrors();
     TaskId taskId = TaskRequestParser.taskId(id, errors);
@@ -193,7 +203,10 @@ final class TaskController {
       @PathVariable String id,
       Authentication authentication,
       HttpRequest<?> request,
-      @Nullable @Body byte[] body) {
+      @RequestBody(content = @Content(schema = @Schema(implementation = TaskInput.class)))
+          @Nullable
+          @Body
+          byte[] body) {
     UserId owner = owner(userId, authentication);
     TaskId taskId = TaskRequestParser.taskId(id);
     Long ifMatch = expectedVersion(request);
