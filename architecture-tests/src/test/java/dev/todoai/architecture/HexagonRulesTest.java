@@ -30,13 +30,16 @@ class HexagonRulesTest {
           .domainModels("dev.todoai.domain..")
           // the shared task contract (ADR 0007) sits on the application ring's outer edge
           .applicationServices("dev.todoai.application..", "dev.todoai.adapter.contract..")
-          .adapter("rest", "dev.todoai.adapter.in.rest..")
+          // the HTTP adapter: controllers in, and the SSE hub that pushes live updates out
+          .adapter("rest", "dev.todoai.adapter.in.rest..", "dev.todoai.adapter.out.live..")
+          .adapter("password", "dev.todoai.adapter.out.password..")
           .adapter("persistence", "dev.todoai.adapter.out.persistence..")
           .adapter("inprocess", "dev.todoai.adapter.out.inprocess..")
           .adapter("eventjson", "dev.todoai.adapter.out.eventjson..")
           .adapter("recurrence", "dev.todoai.adapter.out.recurrence..")
           .adapter("assistant", "dev.todoai.adapter.out.assistant..")
           .adapter("mcp", "dev.todoai.adapter.in.mcp..")
+          .adapter("web", "dev.todoai.adapter.in.web..")
           .adapter("dapr", "dev.todoai.adapter..dapr..")
           .withOptionalLayers(true)
           // bootstrap is the composition root: it wires every layer by design
@@ -92,6 +95,17 @@ class HexagonRulesTest {
           .resideInAnyPackage(
               "io.micronaut..", "io.dapr..", "java.sql..", "javax.sql..", "org.postgresql..")
           .because("use cases only know ports");
+
+  /** Reading JSON-like input and writing API messages is the contract's job (ADR 0007). */
+  @ArchTest
+  static final ArchRule theCoreReadsNoJsonAndKnowsNoApiDocumentation =
+      noClasses()
+          .that()
+          .resideInAnyPackage("dev.todoai.domain..", "dev.todoai.application..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("com.fasterxml..", "io.swagger..", "dev.todoai.adapter..")
+          .because("the API's spelling and the tool arguments are read in the contract module");
 
   @ArchTest
   static final ArchRule noSystemClockInTheCore =
@@ -183,4 +197,12 @@ class HexagonRulesTest {
   @ArchTest
   static final ArchRule adapterPackagesAreFreeOfCycles =
       slices().matching("dev.todoai.adapter.(*).(*)..").should().beFreeOfCycles();
+
+  /**
+   * Every package is a slice of its own (e.g. {@code application.chat} and {@code
+   * application.port.in}), so that a cycle between two packages of one module is found too.
+   */
+  @ArchTest
+  static final ArchRule packagesAreFreeOfCycles =
+      slices().matching("dev.todoai.(**)").should().beFreeOfCycles();
 }

@@ -1,5 +1,8 @@
 package dev.todoai.application.chat;
 
+import dev.todoai.application.assistant.Conversation;
+import dev.todoai.application.assistant.ConversationSummary;
+import dev.todoai.application.port.in.ConversationNotFoundException;
 import dev.todoai.application.port.in.GetConversationQuery;
 import dev.todoai.application.port.out.ConversationStorePort;
 import dev.todoai.domain.shared.InvalidValueException;

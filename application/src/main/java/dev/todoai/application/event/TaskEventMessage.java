@@ -2,6 +2,7 @@ package dev.todoai.application.event;
 
 import dev.todoai.domain.shared.UserId;
 import dev.todoai.domain.task.Task;
+import dev.todoai.domain.task.TaskEventType;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -22,5 +23,10 @@ public record TaskEventMessage(
 
   public TaskEventMessage {
     changedFields = changedFields == null ? List.of() : List.copyOf(changedFields);
+  }
+
+  /** Whether this is an event of {@code type} (the codec spells types in lower case). */
+  public boolean is(TaskEventType type) {
+    return type.name().equalsIgnoreCase(eventType);
   }
 }

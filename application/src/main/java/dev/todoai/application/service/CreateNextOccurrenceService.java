@@ -2,6 +2,7 @@ package dev.todoai.application.service;
 
 import dev.todoai.application.event.NextOccurrenceRequest;
 import dev.todoai.application.port.in.CreateNextOccurrenceUseCase;
+import dev.todoai.application.port.in.OccurrenceRefusedException;
 import dev.todoai.application.port.out.ClockPort;
 import dev.todoai.application.port.out.LoadTaskPort;
 import dev.todoai.application.port.out.ReminderStorePort;
@@ -9,16 +10,20 @@ import dev.todoai.application.port.out.SaveTaskPort;
 import dev.todoai.application.port.out.TransactionPort;
 import dev.todoai.domain.reminder.Reminder;
 import dev.todoai.domain.reminder.ReminderSpec;
+import dev.todoai.domain.shared.UserId;
 import dev.todoai.domain.task.Task;
 import dev.todoai.domain.task.TaskChange;
+import dev.todoai.domain.task.TaskId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Creates the next occurrence of a series once per predecessor: a repeat (duplicate or concurrent
- * delivery, replay, retry after a crash) returns the occurrence created first. The successor gets
- * copies of its predecessor's relative reminders.
+ * delivery, replay, retry after a crash) returns the occurrence created first. Only a completed
+ * recurring task of the caller's user has a successor, and its due is computed here ({@link
+ * NextOccurrences}) from the stored task. The successor gets copies of its predecessor's relative
+ * reminders.
  */
 public final class CreateNextOccurrenceService implements CreateNextOccurrenceUseCase {
   private final ClockPort clock;
@@ -28,6 +33,7 @@ public final class CreateNextOccurrenceService implements CreateNextOccurrenceUs
   private final TaskEventRecorder events;
   private final ReminderStorePort reminderStore;
   private final ReminderSync reminders;
+  private final NextOccurrences next;
 
   public CreateNextOccurrenceService(
       ClockPort clock,
@@ -36,7 +42,8 @@ public final class CreateNextOccurrenceService implements CreateNextOccurrenceUs
       SaveTaskPort saveTask,
       TaskEventRecorder events,
       ReminderStorePort reminderStore,
-      ReminderSync reminders) {
+      ReminderSync reminders,
+      NextOccurrences next) {
     this.clock = clock;
     this.transactions = transactions;
     this.loadTask = loadTask;
@@ -44,32 +51,46 @@ public final class CreateNextOccurrenceService implements CreateNextOccurrenceUs
     this.events = events;
     this.reminderStore = reminderStore;
     this.reminders = reminders;
+    this.next = next;
   }
 
   private record Outcome(Optional<Task> task, ReminderSync.Changes changes) {}
 
   @Override
-  public Optional<Task> createNext(NextOccurrenceRequest request) {
-    Outcome outcome = transactions.inTransaction(() -> create(request));
+  public Optional<Task> createNext(UserId owner, TaskId predecessorId) {
+    Outcome outcome = transactions.inTransaction(() -> create(owner, predecessorId));
     outcome.changes().afterCommit();
     return outcome.task();
   }
 
-  private Outcome create(NextOccurrenceRequest request) {
-    Optional<Task> existing = loadTask.loadSuccessor(request.owner(), request.predecessor());
+  private Outcome create(UserId owner, TaskId predecessorId) {
+    Optional<Task> existing = loadTask.loadSuccessor(owner, predecessorId);
     if (existing.isPresent()) {
       return new Outcome(existing, reminders.none());
     }
-    Optional<Task> predecessor = loadTask.load(request.owner(), request.predecessor());
-    if (predecessor.isEmpty() || !predecessor.get().isRecurring()) {
+    Task predecessor =
+        loadTask
+            .load(owner, predecessorId)
+            .orElseThrow(
+                () ->
+                    new OccurrenceRefusedException(
+                        "task " + predecessorId.value() + " does not exist for this user"));
+    if (!predecessor.isRecurring()) {
+      throw new OccurrenceRefusedException(
+          "task " + predecessorId.value() + " is not a recurring task");
+    }
+    if (!predecessor.completed()) {
+      throw new OccurrenceRefusedException("task " + predecessorId.value() + " is not completed");
+    }
+    Optional<NextOccurrenceRequest> computed = next.after(predecessor, predecessor.completedAt());
+    if (computed.isEmpty()) {
       return new Outcome(Optional.empty(), reminders.none());
     }
+    NextOccurrenceRequest request = computed.get();
     Instant now = clock.now();
     TaskChange change =
-        predecessor
-            .get()
-            .nextOccurrence(
-                saveTask.nextId(), request.due(), request.index(), request.seriesStart(), now);
+        predecessor.nextOccurrence(
+            saveTask.nextId(), request.due(), request.index(), request.seriesStart(), now);
     if (!saveTask.insertOccurrence(change.task())) {
       // A concurrent request created it first (its commit is visible now).
       return new Outcome(

@@ -11,8 +11,11 @@ import dev.todoai.application.port.out.EventCodecPort;
 import dev.todoai.application.port.out.LiveUpdatesPort;
 import dev.todoai.application.port.out.NotificationStorePort;
 import dev.todoai.application.port.out.ProcessedEventsPort;
+import dev.todoai.application.port.out.ReminderStorePort;
 import dev.todoai.application.port.out.TransactionPort;
 import dev.todoai.domain.notification.Notification;
+import dev.todoai.domain.reminder.ReminderId;
+import dev.todoai.domain.reminder.ReminderStatus;
 import java.lang.System.Logger.Level;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
@@ -31,6 +34,7 @@ public final class CreateNotificationService implements HandleEventUseCase {
   private final EventCodecPort codec;
   private final ProcessedEventsPort processed;
   private final NotificationStorePort notifications;
+  private final ReminderStorePort reminders;
   private final LiveUpdatesPort liveUpdates;
 
   public CreateNotificationService(
@@ -39,12 +43,14 @@ public final class CreateNotificationService implements HandleEventUseCase {
       EventCodecPort codec,
       ProcessedEventsPort processed,
       NotificationStorePort notifications,
+      ReminderStorePort reminders,
       LiveUpdatesPort liveUpdates) {
     this.clock = clock;
     this.transactions = transactions;
     this.codec = codec;
     this.processed = processed;
     this.notifications = notifications;
+    this.reminders = reminders;
     this.liveUpdates = liveUpdates;
   }
 
@@ -75,7 +81,14 @@ public final class CreateNotificationService implements HandleEventUseCase {
                 if (!processed.markProcessed(CONSUMER, message.eventId(), clock.now())) {
                   return Optional.<Notification>empty();
                 }
-                return notifications.insert(toNotification(message));
+                Optional<Notification> inserted = notifications.insert(toNotification(message));
+                if (inserted.isPresent()) {
+                  reminders
+                      .loadForUpdate(new ReminderId(message.reminderId()))
+                      .filter(r -> r.status() == ReminderStatus.FIRED)
+                      .ifPresent(r -> reminders.update(r.markDelivered()));
+                }
+                return inserted;
               });
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "notification: will retry event " + message.eventId(), e);

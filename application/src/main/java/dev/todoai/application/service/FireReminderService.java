@@ -69,7 +69,7 @@ public final class FireReminderService implements FireReminderUseCase {
       return FireOutcome.CANCELLED_TASK_CLOSED;
     }
     Instant now = clock.now();
-    store.update(missed ? reminder.markMissed(now) : reminder.markSent(now));
+    store.update(missed ? reminder.markMissed(now) : reminder.markFired(now));
     outbox.append(List.of(codec.encodeReminder(message(reminder, task.get(), now, missed))));
     return FireOutcome.SENT;
   }

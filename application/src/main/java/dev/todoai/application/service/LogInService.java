@@ -7,6 +7,7 @@ import dev.todoai.application.port.out.ClockPort;
 import dev.todoai.application.port.out.LoginAttemptsPort;
 import dev.todoai.application.port.out.PasswordHasherPort;
 import dev.todoai.application.port.out.UserAccountsPort;
+import dev.todoai.domain.user.Email;
 import dev.todoai.domain.user.Password;
 import dev.todoai.domain.user.UserAccount;
 import java.time.Duration;
@@ -14,12 +15,17 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Logs users in. After {@link #MAX_FAILURES} failures for one address within {@link #WINDOW},
- * further attempts are refused until the oldest failure leaves the window. An unknown address costs
- * as much time as a wrong password, so timing does not reveal which addresses exist.
+ * Logs users in, throttling the client that fails — never the account: after {@link
+ * #MAX_FAILURES_PER_ACCOUNT} failures for one account from one client address within {@link
+ * #WINDOW}, or {@link #MAX_FAILURES_PER_CLIENT} failures for any accounts from one address, that
+ * address is refused (before the password is even checked) until the oldest of those failures
+ * leaves the window. The owner, logging in from another address, is not affected; logging in clears
+ * that client's failures for the account. An unknown address costs as much time as a wrong
+ * password, so timing does not reveal which addresses exist.
  */
 public final class LogInService implements LogInUseCase {
-  public static final int MAX_FAILURES = 5;
+  public static final int MAX_FAILURES_PER_ACCOUNT = 5;
+  public static final int MAX_FAILURES_PER_CLIENT = 20;
   public static final Duration WINDOW = Duration.ofMinutes(15);
 
   private final ClockPort clock;
@@ -44,19 +50,27 @@ public final class LogInService implements LogInUseCase {
   public UserAccount logIn(LogInCommand command) {
     Instant now = clock.now();
     Instant windowStart = now.minus(WINDOW);
-    if (attempts.failuresSince(command.email(), windowStart) >= MAX_FAILURES) {
-      Instant oldest = attempts.oldestFailureSince(command.email(), windowStart);
-      Duration wait = oldest == null ? WINDOW : Duration.between(now, oldest.plus(WINDOW));
-      throw new TooManyLoginAttemptsException(wait.isNegative() ? Duration.ZERO : wait);
-    }
+    refuseWhenThrottled(command.email(), command.client(), MAX_FAILURES_PER_ACCOUNT, now);
+    refuseWhenThrottled(null, command.client(), MAX_FAILURES_PER_CLIENT, now);
     Optional<UserAccount> account = accounts.findByEmail(command.email());
     String password = command.password() == null ? "" : command.password();
     boolean ok = hasher.matches(password, account.map(UserAccount::passwordHash).orElse(decoyHash));
     if (account.isEmpty() || !ok) {
-      attempts.recordFailure(command.email(), now);
+      attempts.recordFailure(command.email(), command.client(), now);
       throw new InvalidCredentialsException("unknown e-mail address or wrong password");
     }
-    attempts.clearFailures(command.email());
+    if (attempts.failuresSince(command.email(), command.client(), windowStart) > 0) {
+      attempts.clearFailures(command.email(), command.client());
+    }
     return account.get();
+  }
+
+  private void refuseWhenThrottled(Email email, String client, int max, Instant now) {
+    Instant windowStart = now.minus(WINDOW);
+    if (attempts.failuresSince(email, client, windowStart) >= max) {
+      Instant oldest = attempts.oldestFailureSince(email, client, windowStart);
+      Duration wait = oldest == null ? WINDOW : Duration.between(now, oldest.plus(WINDOW));
+      throw new TooManyLoginAttemptsException(wait.isNegative() ? Duration.ZERO : wait);
+    }
   }
 }

@@ -66,6 +66,16 @@ public final class RelayOutboxService implements RelayOutboxUseCase {
   }
 
   @Override
+  public boolean prepareTransportProbes() {
+    return publisher.prepareProbes();
+  }
+
+  @Override
+  public boolean transportReachable() {
+    return publisher.probe();
+  }
+
+  @Override
   public int prune() {
     return transactions.inTransaction(
         () -> outbox.prunePublishedBefore(clock.now().minus(retention)));

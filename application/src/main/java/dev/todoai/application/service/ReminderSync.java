@@ -20,10 +20,19 @@ import java.util.List;
 public final class ReminderSync {
   private final ReminderStorePort store;
   private final ScheduleReminderPort scheduler;
+  private final ReminderHorizon horizon;
 
+  /** Arms every pending reminder as it is set (no horizon). */
   public ReminderSync(ReminderStorePort store, ScheduleReminderPort scheduler) {
+    this(store, scheduler, new ReminderHorizon());
+  }
+
+  /** Arms reminders within {@code horizon} as they are set; later ones wait for the horizon. */
+  public ReminderSync(
+      ReminderStorePort store, ScheduleReminderPort scheduler, ReminderHorizon horizon) {
     this.store = store;
     this.scheduler = scheduler;
+    this.horizon = horizon;
   }
 
   /** Reminders created by a call, and the timer work to do once the transaction has committed. */
@@ -61,7 +70,7 @@ public final class ReminderSync {
         continue;
       }
       store.update(next);
-      schedule(changes, next);
+      schedule(changes, next, true);
     }
     return changes;
   }
@@ -100,7 +109,7 @@ public final class ReminderSync {
               : Reminder.at(store.nextReminderId(), task, spec.remindAt(), now);
       store.insert(reminder);
       changes.created.add(reminder);
-      schedule(changes, reminder);
+      schedule(changes, reminder, false);
     }
     return changes;
   }
@@ -117,11 +126,18 @@ public final class ReminderSync {
     return changes.merge(add(task, specs, now));
   }
 
-  private void schedule(Changes changes, Reminder reminder) {
-    if (reminder.isPending()) {
-      changes.afterCommit.add(() -> scheduler.schedule(reminder.id(), reminder.remindAt()));
-    } else {
-      changes.afterCommit.add(() -> scheduler.cancel(reminder.id()));
-    }
+  /**
+   * Arms the reminder when it is pending and within the horizon (checked after the commit, when the
+   * horizon may have moved); otherwise cancels a timer it may have had.
+   */
+  private void schedule(Changes changes, Reminder reminder, boolean mayBeArmed) {
+    changes.afterCommit.add(
+        () -> {
+          if (reminder.isPending() && horizon.covers(reminder.remindAt())) {
+            scheduler.schedule(reminder.id(), reminder.remindAt());
+          } else if (mayBeArmed || !reminder.isPending()) {
+            scheduler.cancel(reminder.id());
+          }
+        });
   }
 }

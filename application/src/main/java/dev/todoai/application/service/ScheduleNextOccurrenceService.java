@@ -53,7 +53,7 @@ public final class ScheduleNextOccurrenceService implements HandleEventUseCase {
       LOG.log(Level.WARNING, "recurring: dropping undecodable event: {0}", e.getMessage());
       return DeliveryOutcome.DROP;
     }
-    if (!message.eventType().equals(TaskEventType.COMPLETED.apiName())
+    if (!message.is(TaskEventType.COMPLETED)
         || !message.task().isRecurring()
         || message.task().completedAt() == null) {
       return DeliveryOutcome.SUCCESS;

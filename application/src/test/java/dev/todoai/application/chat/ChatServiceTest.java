@@ -7,11 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.todoai.application.assistant.ChatMessage;
+import dev.todoai.application.assistant.Conversation;
+import dev.todoai.application.assistant.ConversationSummary;
 import dev.todoai.application.assistant.ToolCallRecord;
 import dev.todoai.application.chat.RecordingTools.Call;
 import dev.todoai.application.fakes.MutableClock;
 import dev.todoai.application.port.in.ChatUseCase.ChatCommand;
 import dev.todoai.application.port.in.ChatUseCase.ChatReply;
+import dev.todoai.application.port.in.ConversationNotFoundException;
 import dev.todoai.domain.shared.InvalidValueException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -26,7 +29,7 @@ class ChatServiceTest {
   private final InMemoryConversations store = new InMemoryConversations();
   private final ScriptedAssistant assistant = new ScriptedAssistant();
   private final RecordingTools tools = new RecordingTools();
-  private final ChatService chat = new ChatService(clock, store, store, assistant, tools);
+  private final ChatService chat = new ChatService(clock, store, store, assistant, tools, store);
   private final GetConversationService conversations = new GetConversationService(store);
 
   private ChatReply say(Long conversationId, String message, ZoneId zone) {
@@ -140,11 +143,49 @@ class ChatServiceTest {
             (request, invoker) -> {
               throw new IllegalStateException("down");
             },
-            tools);
+            tools,
+            store);
 
     assertThatThrownBy(() -> failing.chat(new ChatCommand(ALICE, null, "hello", null)))
         .isInstanceOf(IllegalStateException.class);
     assertThat(store.size()).isZero();
+  }
+
+  @Test
+  void theAssistantsStateIsStoredWithTheConversationAndHandedBackNextTime() {
+    long id = say(null, "remember task 7", null).conversationId();
+    assertThat(assistant.last().state()).isNull();
+
+    say(id, "hello", null);
+    assertThat(assistant.last().state()).isEqualTo("task 7");
+
+    say(id, "remember task 8", null);
+    say(id, "hello again", null);
+    assertThat(assistant.last().state()).isEqualTo("task 8");
+    assertThat(store.read(BOB, id)).isEmpty();
+
+    long other = say(null, "hello", null).conversationId();
+    say(other, "hello", null);
+    assertThat(assistant.last().state()).isNull();
+  }
+
+  @Test
+  void theStateIsNotStoredWhenTheTurnIsNot() {
+    long id = say(null, "remember task 7", null).conversationId();
+    ChatService failing =
+        new ChatService(
+            clock,
+            store,
+            store,
+            (request, invoker) -> {
+              throw new IllegalStateException("down");
+            },
+            tools,
+            store);
+
+    assertThatThrownBy(() -> failing.chat(new ChatCommand(ALICE, id, "remember task 9", null)))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(store.read(ALICE, id)).contains("task 7");
   }
 
   @Test

@@ -1,6 +1,9 @@
 package dev.todoai.application.chat;
 
 import dev.todoai.application.assistant.ChatMessage;
+import dev.todoai.application.assistant.Conversation;
+import dev.todoai.application.assistant.ConversationSummary;
+import dev.todoai.application.port.out.ConversationStatePort;
 import dev.todoai.application.port.out.ConversationStorePort;
 import dev.todoai.application.port.out.TransactionPort;
 import dev.todoai.domain.shared.UserId;
@@ -13,9 +16,14 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
-/** Conversations in memory, with transactions that roll every change back when the work throws. */
-final class InMemoryConversations implements ConversationStorePort, TransactionPort {
+/**
+ * Conversations and their assistant states in memory, with transactions that roll every change back
+ * when the work throws.
+ */
+final class InMemoryConversations
+    implements ConversationStorePort, ConversationStatePort, TransactionPort {
   private TreeMap<Long, Conversation> conversations = new TreeMap<>();
+  private TreeMap<Long, String> states = new TreeMap<>();
   private long nextId = 1;
   private int commits;
 
@@ -30,6 +38,7 @@ final class InMemoryConversations implements ConversationStorePort, TransactionP
   @Override
   public synchronized <T> T inTransaction(Supplier<T> work) {
     TreeMap<Long, Conversation> before = new TreeMap<>(conversations);
+    TreeMap<Long, String> statesBefore = new TreeMap<>(states);
     long idBefore = nextId;
     try {
       T result = work.get();
@@ -37,6 +46,7 @@ final class InMemoryConversations implements ConversationStorePort, TransactionP
       return result;
     } catch (RuntimeException e) {
       conversations = before;
+      states = statesBefore;
       nextId = idBefore;
       throw e;
     }
@@ -82,5 +92,21 @@ final class InMemoryConversations implements ConversationStorePort, TransactionP
         .limit(limit)
         .map(c -> new ConversationSummary(c.id(), c.title(), c.createdAt(), c.updatedAt()))
         .toList();
+  }
+
+  @Override
+  public synchronized Optional<String> read(UserId owner, long conversationId) {
+    return load(owner, conversationId).isPresent()
+        ? Optional.ofNullable(states.get(conversationId))
+        : Optional.empty();
+  }
+
+  @Override
+  public synchronized boolean write(UserId owner, long conversationId, String state) {
+    if (load(owner, conversationId).isEmpty()) {
+      return false;
+    }
+    states.put(conversationId, state);
+    return true;
   }
 }

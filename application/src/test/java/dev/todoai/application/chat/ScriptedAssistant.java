@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * An assistant for tests: "add X" calls add_task with title X through the tools; "fail after add X"
- * does the same and then throws; anything else is echoed without tool calls. Remembers every
- * request.
+ * does the same and then throws; "remember X" hands back X as its state; anything else is echoed
+ * without tool calls (and without a new state). Remembers every request.
  */
 final class ScriptedAssistant implements AssistantPort {
   final List<AssistantRequest> requests = new ArrayList<>();
@@ -31,6 +31,9 @@ final class ScriptedAssistant implements AssistantPort {
       }
       return new AssistantReply(
           "Added “" + title + "”.", List.of(new ToolCallRecord("add_task", arguments, result)));
+    }
+    if (message.startsWith("remember ")) {
+      return new AssistantReply("Noted.", List.of(), message.substring("remember ".length()));
     }
     return new AssistantReply("You said: " + message, List.of());
   }

@@ -22,24 +22,32 @@ public final class FakeEventCodec implements EventCodecPort {
 
   @Override
   public OutboundEvent encodeTaskEvent(TaskEvent event) {
-    String payload = "task-event|" + event.eventId() + "|" + event.type().apiName();
+    String payload =
+        "task-event|"
+            + event.eventId()
+            + "|"
+            + event.type().name().toLowerCase(java.util.Locale.ROOT);
     sent.put(payload, event);
     return new OutboundEvent(
         event.eventId(),
         Topics.TASK_EVENTS,
-        event.type().apiName(),
+        event.type().name().toLowerCase(java.util.Locale.ROOT),
         event.task().userId().value(),
         payload);
   }
 
   @Override
   public OutboundEvent encodeTaskUpdate(TaskEvent event) {
-    String payload = "task-update|" + event.eventId() + "|" + event.type().apiName();
+    String payload =
+        "task-update|"
+            + event.eventId()
+            + "|"
+            + event.type().name().toLowerCase(java.util.Locale.ROOT);
     sent.put(payload, event);
     return new OutboundEvent(
         event.eventId(),
         Topics.TASK_UPDATES,
-        event.type().apiName(),
+        event.type().name().toLowerCase(java.util.Locale.ROOT),
         event.task().userId().value(),
         payload);
   }
@@ -49,7 +57,7 @@ public final class FakeEventCodec implements EventCodecPort {
     TaskEvent e = lookUp(payload, "task-event|");
     return new TaskEventMessage(
         e.eventId(),
-        e.type().apiName(),
+        e.type().name().toLowerCase(java.util.Locale.ROOT),
         e.occurredAt(),
         e.task().userId(),
         e.task().id().value(),
@@ -63,7 +71,7 @@ public final class FakeEventCodec implements EventCodecPort {
     TaskEvent e = lookUp(payload, "task-update|");
     return new TaskUpdateMessage(
         e.eventId(),
-        e.type().apiName(),
+        e.type().name().toLowerCase(java.util.Locale.ROOT),
         e.task().userId(),
         e.task().id().value(),
         e.occurredAt(),

@@ -11,6 +11,7 @@ import dev.todoai.application.port.out.OutboxPort;
 import dev.todoai.application.port.out.ProcessedEventsPort;
 import dev.todoai.application.port.out.ReminderStorePort;
 import dev.todoai.application.port.out.SaveTaskPort;
+import dev.todoai.application.port.out.SignUpAttemptsPort;
 import dev.todoai.application.port.out.TransactionPort;
 import dev.todoai.application.port.out.UserAccountsPort;
 import dev.todoai.domain.audit.AuditEntry;
@@ -51,6 +52,7 @@ public final class InMemoryStore
         IdempotencyKeysPort,
         UserAccountsPort,
         LoginAttemptsPort,
+        SignUpAttemptsPort,
         OutboxPort,
         ProcessedEventsPort,
         AuditLogPort,
@@ -234,29 +236,56 @@ public final class InMemoryStore
   }
 
   @Override
-  public int failuresSince(Email email, Instant since) {
-    return (int)
-        state.failures.getOrDefault(email.value(), List.of()).stream()
-            .filter(t -> !t.isBefore(since))
-            .count();
+  public int failuresSince(Email email, String client, Instant since) {
+    return (int) failures(email, client).filter(t -> !t.isBefore(since)).count();
   }
 
   @Override
-  public Instant oldestFailureSince(Email email, Instant since) {
-    return state.failures.getOrDefault(email.value(), List.of()).stream()
+  public Instant oldestFailureSince(Email email, String client, Instant since) {
+    return failures(email, client)
+        .filter(t -> !t.isBefore(since))
+        .min(Instant::compareTo)
+        .orElse(null);
+  }
+
+  private java.util.stream.Stream<Instant> failures(Email email, String client) {
+    String prefix = client + "|" + (email == null ? "" : email.value());
+    return state.failures.entrySet().stream()
+        .filter(e -> email == null ? e.getKey().startsWith(prefix) : e.getKey().equals(prefix))
+        .flatMap(e -> e.getValue().stream());
+  }
+
+  @Override
+  public void recordFailure(Email email, String client, Instant at) {
+    state.failures.computeIfAbsent(client + "|" + email.value(), e -> new ArrayList<>()).add(at);
+  }
+
+  @Override
+  public void clearFailures(Email email, String client) {
+    state.failures.remove(client + "|" + email.value());
+  }
+
+  // --- sign-ups (not transactional) ---
+
+  private final Map<String, List<Instant>> signUps = new java.util.concurrent.ConcurrentHashMap<>();
+
+  @Override
+  public int attemptsSince(String client, Instant since) {
+    return (int)
+        signUps.getOrDefault(client, List.of()).stream().filter(t -> !t.isBefore(since)).count();
+  }
+
+  @Override
+  public Instant oldestAttemptSince(String client, Instant since) {
+    return signUps.getOrDefault(client, List.of()).stream()
         .filter(t -> !t.isBefore(since))
         .min(Instant::compareTo)
         .orElse(null);
   }
 
   @Override
-  public void recordFailure(Email email, Instant at) {
-    state.failures.computeIfAbsent(email.value(), e -> new ArrayList<>()).add(at);
-  }
-
-  @Override
-  public void clearFailures(Email email) {
-    state.failures.remove(email.value());
+  public void recordAttempt(String client, Instant at) {
+    signUps.computeIfAbsent(client, c -> new ArrayList<>()).add(at);
   }
 
   // --- outbox ---
@@ -393,10 +422,20 @@ public final class InMemoryStore
   }
 
   @Override
-  public List<Reminder> allScheduled() {
+  public List<Reminder> scheduledAfter(
+      Instant afterAt, ReminderId afterId, Instant until, int limit) {
+    Comparator<Reminder> order =
+        Comparator.comparing(Reminder::remindAt).thenComparing(r -> r.id().value());
     return state.reminders.values().stream()
         .filter(Reminder::isPending)
-        .sorted(Comparator.comparing(Reminder::remindAt))
+        .filter(
+            r ->
+                afterAt == null
+                    || r.remindAt().isAfter(afterAt)
+                    || (r.remindAt().equals(afterAt) && r.id().value() > afterId.value()))
+        .filter(r -> until == null || !r.remindAt().isAfter(until))
+        .sorted(order)
+        .limit(limit)
         .toList();
   }
 

@@ -17,6 +17,7 @@ import dev.todoai.application.fakes.SimpleRecurrence;
 import dev.todoai.application.port.in.AddTaskUseCase.AddTaskCommand;
 import dev.todoai.application.port.in.CompleteTaskUseCase.CompleteTaskCommand;
 import dev.todoai.application.port.in.DeleteTaskUseCase.DeleteTaskCommand;
+import dev.todoai.application.port.in.OccurrenceRefusedException;
 import dev.todoai.domain.reminder.Reminder;
 import dev.todoai.domain.reminder.ReminderSpec;
 import dev.todoai.domain.shared.InvalidValueException;
@@ -49,10 +50,19 @@ class RecurringServicesTest {
   private final DeleteTaskService delete =
       new DeleteTaskService(clock, store, store, store, recorder, reminders);
   private final CreateNextOccurrenceService createNext =
-      new CreateNextOccurrenceService(clock, store, store, store, recorder, store, reminders);
+      new CreateNextOccurrenceService(
+          clock, store, store, store, recorder, store, reminders, new NextOccurrences(recurrence));
   private final ScheduleNextOccurrenceService consumer =
       new ScheduleNextOccurrenceService(
-          codec, new NextOccurrences(recurrence), createNext::createNext);
+          codec,
+          new NextOccurrences(recurrence),
+          request -> {
+            try {
+              createNext.createNext(request.owner(), request.predecessor());
+            } catch (OccurrenceRefusedException refused) {
+              // as the transports do: a refusal is final
+            }
+          });
 
   private Task daily(Instant due, RecurrenceAnchor anchor, String rule) {
     return add.add(
@@ -189,6 +199,43 @@ class RecurringServicesTest {
     assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
 
     assertThat(series(first)).hasSize(2);
+  }
+
+  @Test
+  void theBackendRefusesASuccessorForATaskThatIsNotCompleted() {
+    Task first = daily(NINE, RecurrenceAnchor.DUE, "FREQ=DAILY");
+
+    assertThatThrownBy(() -> createNext.createNext(ALICE, first.id()))
+        .isInstanceOf(OccurrenceRefusedException.class)
+        .hasMessageContaining("not completed");
+    assertThat(series(first)).hasSize(1);
+  }
+
+  @Test
+  void theBackendRefusesASuccessorForAnotherUsersOrANonRecurringTask() {
+    Task first = daily(NINE, RecurrenceAnchor.DUE, "FREQ=DAILY");
+    complete.complete(new CompleteTaskCommand(ALICE, first.id(), true, null));
+    Task plain =
+        add.add(new AddTaskCommand(ALICE, aTask().details(), null, null, List.of())).task();
+    complete.complete(new CompleteTaskCommand(ALICE, plain.id(), true, null));
+
+    assertThatThrownBy(
+            () -> createNext.createNext(new dev.todoai.domain.shared.UserId("mallory"), first.id()))
+        .isInstanceOf(OccurrenceRefusedException.class);
+    assertThatThrownBy(() -> createNext.createNext(ALICE, plain.id()))
+        .isInstanceOf(OccurrenceRefusedException.class)
+        .hasMessageContaining("not a recurring task");
+    assertThat(store.allTasks()).hasSize(2);
+  }
+
+  @Test
+  void theBackendComputesTheDueItselfWhateverTheCallerThinks() {
+    Task first = daily(NINE, RecurrenceAnchor.DUE, "FREQ=DAILY");
+    complete.complete(new CompleteTaskCommand(ALICE, first.id(), true, null));
+
+    Task successor = createNext.createNext(ALICE, first.id()).orElseThrow();
+
+    assertThat(successor.details().due().dueAt()).isEqualTo(NINE.plus(Duration.ofDays(1)));
   }
 
   @Test

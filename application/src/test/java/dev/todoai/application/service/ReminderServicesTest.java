@@ -66,7 +66,7 @@ class ReminderServicesTest {
   private final ArmRemindersService arm =
       new ArmRemindersService(clock, store, scheduler, fire, Duration.ofHours(24));
   private final CreateNotificationService notify =
-      new CreateNotificationService(clock, store, codec, store, store, live);
+      new CreateNotificationService(clock, store, codec, store, store, store, live);
   private final ReadNotificationsService read = new ReadNotificationsService(clock, store);
 
   private Task taskDueAt(Instant due) {
@@ -85,6 +85,21 @@ class ReminderServicesTest {
     for (OutboundEvent e : reminderEvents()) {
       notify.handle(new InboundEvent(e.topic(), e.payload()));
     }
+  }
+
+  @Test
+  void aFiredReminderSaysFiredUntilItsNotificationExistsThenSent() {
+    Task task = taskDueAt(DUE);
+    Reminder reminder = remind(task, ReminderSpec.before(Duration.ofMinutes(10)));
+    clock.advance(Duration.ofDays(1));
+
+    fire.fire(reminder.id());
+    ReminderStatus beforeDelivery = list.forTask(ALICE, task.id()).get(0).status();
+    deliverReminderEvents();
+
+    assertThat(beforeDelivery).isEqualTo(ReminderStatus.FIRED);
+    assertThat(list.forTask(ALICE, task.id()).get(0).status()).isEqualTo(ReminderStatus.SENT);
+    assertThat(list.forTask(ALICE, task.id()).get(0).sentAt()).isNotNull();
   }
 
   @Test
@@ -311,6 +326,77 @@ class ReminderServicesTest {
             Notification.Kind.REMINDER,
             Notification.Kind.MISSED_REMINDER,
             Notification.Kind.MISSED_REMINDER);
+  }
+
+  @Test
+  void withAHorizonOnlyRemindersDueWithinItAreArmedAndTheHorizonMovesOverLaterOnes() {
+    ReminderHorizon horizon = new ReminderHorizon();
+    RecordingScheduler timers = new RecordingScheduler();
+    ReminderSync horizonSync = new ReminderSync(store, timers, horizon);
+    SetReminderService setWithin = new SetReminderService(clock, store, store, horizonSync);
+    ArmRemindersService armWithin =
+        new ArmRemindersService(
+            clock, store, timers, fire, Duration.ofHours(24), Duration.ofHours(1), horizon);
+    Task task = taskDueAt(T0.plus(Duration.ofDays(30)));
+    Reminder inTen = remind(task, ReminderSpec.at(T0.plus(Duration.ofMinutes(10))));
+    Reminder inTwoHours = remind(task, ReminderSpec.at(T0.plus(Duration.ofHours(2))));
+
+    ArmReport atStart = armWithin.armAll();
+    Reminder setLaterWithin =
+        setWithin.set(
+            new SetReminderCommand(ALICE, task.id(), ReminderSpec.at(T0.plusSeconds(1_800))));
+    Reminder setLaterBeyond =
+        setWithin.set(
+            new SetReminderCommand(
+                ALICE, task.id(), ReminderSpec.at(T0.plus(Duration.ofHours(3)))));
+
+    assertThat(atStart).isEqualTo(new ArmReport(1, 0, 0));
+    assertThat(timers.armed()).containsOnlyKeys(inTen.id().value(), setLaterWithin.id().value());
+
+    clock.advance(Duration.ofMinutes(90));
+    ArmReport moved = armWithin.advance();
+    ArmReport movedAgain = armWithin.advance();
+
+    assertThat(moved).isEqualTo(new ArmReport(1, 0, 0));
+    assertThat(movedAgain).isEqualTo(new ArmReport(0, 0, 0));
+    assertThat(timers.armed()).containsKey(inTwoHours.id().value());
+    assertThat(timers.armed()).doesNotContainKey(setLaterBeyond.id().value());
+
+    clock.advance(Duration.ofMinutes(60));
+    armWithin.advance();
+
+    assertThat(timers.armed())
+        .containsEntry(setLaterBeyond.id().value(), T0.plus(Duration.ofHours(3)));
+  }
+
+  @Test
+  void aReminderMovedBeyondTheHorizonLosesItsTimer() {
+    ReminderHorizon horizon = new ReminderHorizon();
+    RecordingScheduler timers = new RecordingScheduler();
+    ReminderSync horizonSync = new ReminderSync(store, timers, horizon);
+    UpdateTaskService updateWithin =
+        new UpdateTaskService(
+            clock, store, store, store, recorder, horizonSync, new SimpleRecurrence());
+    SetReminderService setWithin = new SetReminderService(clock, store, store, horizonSync);
+    new ArmRemindersService(
+            clock, store, timers, fire, Duration.ofHours(24), Duration.ofHours(1), horizon)
+        .armAll();
+    Task task = taskDueAt(T0.plus(Duration.ofMinutes(40)));
+    Reminder before =
+        setWithin.set(
+            new SetReminderCommand(ALICE, task.id(), ReminderSpec.before(Duration.ofMinutes(15))));
+    assertThat(timers.armed()).containsKey(before.id().value());
+
+    updateWithin.update(
+        new UpdateTaskCommand(
+            ALICE,
+            task.id(),
+            aTask().dueAt(T0.plus(Duration.ofDays(3))).details(),
+            null,
+            null,
+            null));
+
+    assertThat(timers.armed()).doesNotContainKey(before.id().value());
   }
 
   @Test

@@ -22,11 +22,7 @@ public record Notification(
   /** Why the user is notified. */
   public enum Kind {
     REMINDER,
-    MISSED_REMINDER;
-
-    public String apiName() {
-      return this == REMINDER ? "reminder" : "missed_reminder";
-    }
+    MISSED_REMINDER
   }
 
   public Notification {

@@ -184,8 +184,14 @@ public final class Reminder {
     return isPending() ? withStatus(ReminderStatus.CANCELLED, null) : this;
   }
 
-  public Reminder markSent(Instant at) {
-    return withStatus(ReminderStatus.SENT, at);
+  /** It went off at {@code at}; its notification is on its way. */
+  public Reminder markFired(Instant at) {
+    return withStatus(ReminderStatus.FIRED, at);
+  }
+
+  /** Its notification exists: a fired reminder is now sent (other states stay as they are). */
+  public Reminder markDelivered() {
+    return status == ReminderStatus.FIRED ? withStatus(ReminderStatus.SENT, sentAt) : this;
   }
 
   public Reminder markMissed(Instant at) {
@@ -254,6 +260,6 @@ public final class Reminder {
 
   @Override
   public String toString() {
-    return "Reminder[" + id + " " + status.apiName() + " at " + remindAt + "]";
+    return "Reminder[" + id + " " + status + " at " + remindAt + "]";
   }
 }

@@ -1,27 +1,13 @@
 package dev.todoai.domain.reminder;
 
-import dev.todoai.domain.shared.InvalidValueException;
-import java.util.Locale;
-
 /**
- * Lifecycle of a reminder: scheduled until it is sent, cancelled, or found missed after downtime.
+ * Lifecycle of a reminder: scheduled until it fires (then {@code fired} until its notification
+ * exists, and {@code sent} from then on), is cancelled, or is found missed after downtime.
  */
 public enum ReminderStatus {
   SCHEDULED,
+  FIRED,
   SENT,
   CANCELLED,
-  MISSED;
-
-  public String apiName() {
-    return name().toLowerCase(Locale.ROOT);
-  }
-
-  public static ReminderStatus fromApiName(String field, String text) {
-    for (ReminderStatus s : values()) {
-      if (s.apiName().equals(text)) {
-        return s;
-      }
-    }
-    throw new InvalidValueException(field, "must be one of scheduled, sent, cancelled, missed");
-  }
+  MISSED
 }

@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
  * yields occurrences at all is checked when it is expanded.
  */
 public record RecurrenceRule(String text) {
-  public static final String FIELD = "recurrence_rule";
+  /** The name of the field in errors. */
+  static final String FIELD = "recurrence_rule";
+
   private static final int MAX_LENGTH = 500;
   private static final Set<String> SUPPORTED_FREQ = Set.of("DAILY", "WEEKLY", "MONTHLY", "YEARLY");
   private static final Set<String> SUB_DAILY_FREQ = Set.of("SECONDLY", "MINUTELY", "HOURLY");
@@ -44,20 +46,21 @@ public record RecurrenceRule(String text) {
     for (String part : text.split(";", -1)) {
       int eq = part.indexOf('=');
       if (eq <= 0 || eq == part.length() - 1) {
-        throw fail("'" + part + "' is not NAME=VALUE");
+        throw invalid("'" + part + "' is not NAME=VALUE");
       }
       String name = part.substring(0, eq);
       String value = part.substring(eq + 1);
       if (!seen.add(name)) {
-        throw fail(name + " appears more than once");
+        throw invalid(name + " appears more than once");
       }
       switch (name) {
         case "FREQ" -> {
           if (SUB_DAILY_FREQ.contains(value)) {
-            throw fail("FREQ=" + value + " is not supported; use DAILY, WEEKLY, MONTHLY or YEARLY");
+            throw invalid(
+                "FREQ=" + value + " is not supported; use DAILY, WEEKLY, MONTHLY or YEARLY");
           }
           if (!SUPPORTED_FREQ.contains(value)) {
-            throw fail("FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY");
+            throw invalid("FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY");
           }
           freq = value;
         }
@@ -65,18 +68,18 @@ public record RecurrenceRule(String text) {
         case "COUNT" -> intIn(name, value, 1, 10000);
         case "UNTIL" -> {
           if (!UNTIL.matcher(value).matches()) {
-            throw fail("UNTIL must be a date (YYYYMMDD) or a UTC date-time (YYYYMMDDTHHMMSSZ)");
+            throw invalid("UNTIL must be a date (YYYYMMDD) or a UTC date-time (YYYYMMDDTHHMMSSZ)");
           }
         }
         case "WKST" -> {
           if (!WEEKDAY.matcher(value).matches()) {
-            throw fail("WKST must be one of MO, TU, WE, TH, FR, SA, SU");
+            throw invalid("WKST must be one of MO, TU, WE, TH, FR, SA, SU");
           }
         }
         case "BYDAY" -> {
           for (String item : value.split(",", -1)) {
             if (!BYDAY_ITEM.matcher(item).matches()) {
-              throw fail("BYDAY item '" + item + "' is not a weekday like MO, 2MO or -1FR");
+              throw invalid("BYDAY item '" + item + "' is not a weekday like MO, 2MO or -1FR");
             }
           }
         }
@@ -86,25 +89,25 @@ public record RecurrenceRule(String text) {
         case "BYYEARDAY" -> list(name, value, 1, 366);
         case "BYWEEKNO" -> list(name, value, 1, 53);
         case "BYHOUR", "BYMINUTE", "BYSECOND" ->
-            throw fail(name + " is not supported: a task recurs at most once a day");
-        default -> throw fail("unknown rule part " + name);
+            throw invalid(name + " is not supported: a task recurs at most once a day");
+        default -> throw invalid("unknown rule part " + name);
       }
     }
     if (freq == null) {
-      throw fail("FREQ is required");
+      throw invalid("FREQ is required");
     }
     if (seen.contains("COUNT") && seen.contains("UNTIL")) {
-      throw fail("COUNT and UNTIL must not both be given");
+      throw invalid("COUNT and UNTIL must not both be given");
     }
   }
 
   private static void intIn(String name, String value, int min, int max) {
     if (!INT.matcher(value).matches() || value.startsWith("+") || value.startsWith("-")) {
-      throw fail(name + " must be a number from " + min + " to " + max);
+      throw invalid(name + " must be a number from " + min + " to " + max);
     }
     int n = Integer.parseInt(value);
     if (n < min || n > max) {
-      throw fail(name + " must be a number from " + min + " to " + max);
+      throw invalid(name + " must be a number from " + min + " to " + max);
     }
   }
 
@@ -116,49 +119,19 @@ public record RecurrenceRule(String text) {
     for (String item : value.split(",", -1)) {
       if (!INT.matcher(item).matches()
           || (!signed && (item.startsWith("-") || item.startsWith("+")))) {
-        throw fail(name + " item '" + item + "' is not a valid number");
+        throw invalid(name + " item '" + item + "' is not a valid number");
       }
       int n = Math.abs(Integer.parseInt(item));
       if (n < min || n > max) {
-        throw fail(
+        throw invalid(
             name + " item '" + item + "' must be " + (signed ? "±" : "") + min + " to " + max);
       }
     }
   }
 
-  private static InvalidValueException fail(String message) {
+  /** The error for a rule that is not usable, e.g. one that yields no occurrence. */
+  public static InvalidValueException invalid(String message) {
     return new InvalidValueException(FIELD, message);
-  }
-
-  /**
-   * The rule for a convenience name, anchored on the due (the series start supplies the weekday,
-   * day of month and time): daily, weekdays, weekly, monthly or yearly.
-   */
-  public static RecurrenceRule fromPreset(String preset) {
-    if (preset != null) {
-      switch (preset) {
-        case "daily" -> {
-          return new RecurrenceRule("FREQ=DAILY");
-        }
-        case "weekdays" -> {
-          return new RecurrenceRule("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR");
-        }
-        case "weekly" -> {
-          return new RecurrenceRule("FREQ=WEEKLY");
-        }
-        case "monthly" -> {
-          return new RecurrenceRule("FREQ=MONTHLY");
-        }
-        case "yearly" -> {
-          return new RecurrenceRule("FREQ=YEARLY");
-        }
-        default -> {
-          // fall through to the error below
-        }
-      }
-    }
-    throw new InvalidValueException(
-        "recurrence", "must be one of daily, weekdays, weekly, monthly, yearly");
   }
 
   /** The value of one rule part, e.g. {@code part("FREQ")}; null when absent. */

@@ -1,6 +1,7 @@
 package dev.todoai.domain.task;
 
 import dev.todoai.domain.shared.InvalidValueException;
+import dev.todoai.domain.shared.PlainText;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -14,6 +15,9 @@ public record Tag(String value) implements Comparable<Tag> {
       throw new InvalidValueException("tags", "must not contain null");
     }
     value = value.strip().toLowerCase(Locale.ROOT);
+    if (!PlainText.isPlain(value, false)) {
+      throw new InvalidValueException("tags", "a tag must not contain control characters");
+    }
     if (value.isEmpty()) {
       throw new InvalidValueException("tags", "must not contain an empty tag");
     }

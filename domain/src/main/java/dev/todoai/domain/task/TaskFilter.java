@@ -1,5 +1,6 @@
 package dev.todoai.domain.task;
 
+import dev.todoai.domain.shared.PlainText;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
@@ -7,7 +8,8 @@ import java.util.Set;
 /**
  * Which of a user's tasks to list. Every criterion is optional (null = any); they combine with AND.
  *
- * @param search case-insensitive substring of title or description; matched literally
+ * @param search case-insensitive substring of title or description; matched literally; no control
+ *     characters
  */
 public record TaskFilter(
     Status status,
@@ -28,7 +30,7 @@ public record TaskFilter(
     priorities = priorities == null ? Set.of() : Set.copyOf(priorities);
     tags = tags == null ? Set.of() : Set.copyOf(tags);
     tagMode = tagMode == null ? TagMode.ALL : tagMode;
-    search = search == null || search.isEmpty() ? null : search;
+    search = search == null || search.isEmpty() ? null : PlainText.singleLine("search", search);
   }
 
   /** Completion state to list. */

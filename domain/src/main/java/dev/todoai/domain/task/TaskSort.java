@@ -37,19 +37,11 @@ public record TaskSort(Field field, Order order) {
     public Order defaultOrder() {
       return defaultOrder;
     }
-
-    public String apiName() {
-      return name().toLowerCase(java.util.Locale.ROOT);
-    }
   }
 
   /** Direction. */
   public enum Order {
     ASC,
-    DESC;
-
-    public String apiName() {
-      return name().toLowerCase(java.util.Locale.ROOT);
-    }
+    DESC
   }
 }

@@ -1,8 +1,9 @@
 package dev.todoai.domain.task;
 
 import dev.todoai.domain.shared.InvalidValueException;
+import dev.todoai.domain.shared.PlainText;
 
-/** A task title: trimmed, 1-200 characters. */
+/** A task title: trimmed, 1-200 characters, one line without control characters. */
 public record Title(String value) {
   public static final int MAX_LENGTH = 200;
 
@@ -10,7 +11,7 @@ public record Title(String value) {
     if (value == null) {
       throw new InvalidValueException("title", "is required");
     }
-    value = value.strip();
+    value = PlainText.singleLine("title", value.strip());
     if (value.isEmpty()) {
       throw new InvalidValueException("title", "must not be blank");
     }

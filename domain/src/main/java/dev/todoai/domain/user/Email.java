@@ -1,6 +1,7 @@
 package dev.todoai.domain.user;
 
 import dev.todoai.domain.shared.InvalidValueException;
+import dev.todoai.domain.shared.PlainText;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -13,6 +14,9 @@ public record Email(String value) {
       throw new InvalidValueException("email", "is required");
     }
     value = value.strip().toLowerCase(Locale.ROOT);
+    if (!PlainText.isPlain(value, false)) {
+      throw new InvalidValueException("email", "must not contain control characters");
+    }
     if (value.length() > 254 || !FORMAT.matcher(value).matches()) {
       throw new InvalidValueException("email", "must be an e-mail address");
     }

@@ -5,7 +5,6 @@ import static dev.todoai.domain.task.TaskTestData.aTask;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.todoai.domain.shared.InvalidValueException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -95,15 +94,5 @@ class RecurringTaskTest {
 
     assertThatThrownBy(() -> plain.nextOccurrence(new TaskId(2), Due.NONE, 2, Due.NONE, LATER))
         .isInstanceOf(IllegalStateException.class);
-  }
-
-  @Test
-  void presetsBecomeRules() {
-    assertThat(RecurrenceRule.fromPreset("weekdays").text())
-        .isEqualTo("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR");
-    assertThat(RecurrenceRule.fromPreset("monthly").text()).isEqualTo("FREQ=MONTHLY");
-    assertThatThrownBy(() -> RecurrenceRule.fromPreset("fortnightly"))
-        .isInstanceOfSatisfying(
-            InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("recurrence"));
   }
 }

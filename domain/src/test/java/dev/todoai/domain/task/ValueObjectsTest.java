@@ -89,13 +89,11 @@ class ValueObjectsTest {
   }
 
   @Test
-  void priorityParsesApiNamesAndRanksUrgentHighest() {
-    assertThat(Priority.fromApiName("priority", "urgent")).isEqualTo(Priority.URGENT);
+  void priorityRanksUrgentHighest() {
     assertThat(Priority.URGENT.rank()).isGreaterThan(Priority.HIGH.rank());
     assertThat(Priority.HIGH.rank()).isGreaterThan(Priority.MEDIUM.rank());
     assertThat(Priority.LOW.rank()).isGreaterThan(Priority.NONE.rank());
-    assertRejected(() -> Priority.fromApiName("priority", "URGENT"), "priority");
-    assertRejected(() -> Priority.fromApiName("priority", "p1"), "priority");
+    assertThat(Priority.fromRank(4)).isEqualTo(Priority.URGENT);
   }
 
   @Test
@@ -175,14 +173,6 @@ class ValueObjectsTest {
       })
   void malformedRulesAreRejectedNamingTheField(String rule) {
     assertRejected(() -> new RecurrenceRule(rule), "recurrence_rule");
-  }
-
-  @Test
-  void recurrenceAnchorParsesApiNames() {
-    assertThat(RecurrenceAnchor.fromApiName("recurrence_anchor", "completion"))
-        .isEqualTo(RecurrenceAnchor.COMPLETION);
-    assertRejected(
-        () -> RecurrenceAnchor.fromApiName("recurrence_anchor", "start"), "recurrence_anchor");
   }
 
   @Test

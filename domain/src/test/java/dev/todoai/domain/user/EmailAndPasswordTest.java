@@ -25,9 +25,14 @@ class EmailAndPasswordTest {
   }
 
   @Test
-  void passwordNeedsEightTo128CharactersAndNeverPrintsItself() {
+  void passwordNeedsTenTo128CharactersAndNeverPrintsItself() {
     assertThat(new Password("correct horse").toString()).doesNotContain("horse");
+    assertThat(new Password("0123456789").value()).hasSize(10);
     assertThatThrownBy(() -> new Password("short")).isInstanceOf(InvalidValueException.class);
+    assertThatThrownBy(() -> new Password("nine char"))
+        .isInstanceOf(InvalidValueException.class)
+        .hasMessageContaining("too short")
+        .hasMessageContaining("at least 10");
     assertThatThrownBy(() -> new Password("p".repeat(129)))
         .isInstanceOf(InvalidValueException.class);
   }

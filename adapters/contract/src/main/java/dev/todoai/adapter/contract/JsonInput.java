@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.todoai.domain.shared.PlainText;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -44,6 +45,7 @@ public final class JsonInput {
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(DeserializationFeature.USE_LONG_FOR_INTS)
           .build();
 
   private static final Map<Class<?>, Shape> SHAPES = new ConcurrentHashMap<>();
@@ -72,9 +74,9 @@ public final class JsonInput {
     if (body == null || isBlank(body)) {
       return null;
     }
+    JsonNode node;
     try {
-      JsonNode node = MAPPER.readTree(body);
-      return node == null || node.isMissingNode() ? null : node;
+      node = MAPPER.readTree(body);
     } catch (JsonProcessingException e) {
       String message = e.getOriginalMessage();
       if (message != null && message.length() > MAX_MESSAGE) {
@@ -91,6 +93,53 @@ public final class JsonInput {
     } catch (IOException e) {
       throw InvalidInputException.of(BODY, "malformed JSON: " + e.getMessage());
     }
+    if (node == null || node.isMissingNode()) {
+      return null;
+    }
+    String where = controlCharacterAt(node, "");
+    if (where != null) {
+      throw InvalidInputException.of(
+          where.isEmpty() ? BODY : where,
+          "must not contain control characters (only tab and line breaks, in text that allows"
+              + " them)");
+    }
+    return node;
+  }
+
+  /**
+   * The path ({@code a.b[2]}) of the first string or member name holding a control character other
+   * than tab, CR or LF (each field's own rules decide about those), or null. NUL cannot be stored,
+   * and no field of the API has a use for the others.
+   */
+  private static String controlCharacterAt(JsonNode node, String path) {
+    if (node.isTextual()) {
+      String text = node.textValue().replace('\t', ' ').replace('\r', ' ').replace('\n', ' ');
+      return PlainText.isPlain(text, false) ? null : path;
+    }
+    if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        String found = controlCharacterAt(node.get(i), path + "[" + i + "]");
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    if (node.isObject()) {
+      Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+      while (fields.hasNext()) {
+        Map.Entry<String, JsonNode> field = fields.next();
+        if (!PlainText.isPlain(field.getKey(), false)) {
+          return path.isEmpty() ? BODY : path;
+        }
+        String found =
+            controlCharacterAt(
+                field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey());
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
   }
 
   /** A JSON tree of JSON-like Java values (maps, lists, strings, numbers, booleans, null). */
@@ -98,7 +147,7 @@ public final class JsonInput {
     return MAPPER.valueToTree(value);
   }
 
-  /** JSON-like Java values of a tree: maps keep member order. */
+  /** JSON-like Java values of a tree: maps keep member order, whole numbers are longs. */
   public static Object plain(JsonNode node) {
     return MAPPER.convertValue(node, Object.class);
   }
@@ -308,12 +357,15 @@ public final class JsonInput {
       Set<String> ignored =
           ignore == null ? Set.of() : new LinkedHashSet<>(Arrays.asList(ignore.value()));
       try {
+        Constructor<?> constructor = type.getDeclaredConstructor(types);
+        // input records may be package-private in the adapter that reads them
+        constructor.setAccessible(true);
         return new Shape(
             components,
             List.copyOf(jsonNames),
             Collections.unmodifiableSet(new LinkedHashSet<>(jsonNames)),
             ignored,
-            type.getDeclaredConstructor(types));
+            constructor);
       } catch (NoSuchMethodException e) {
         throw new IllegalStateException("no canonical constructor in " + type, e);
       }

@@ -13,17 +13,17 @@ import io.swagger.v3.oas.annotations.media.Schema;
     description = "Either before_due (with an optional time_of_day) or remind_at.")
 public record ReminderInput(
     @Schema(
+            types = {"string", "null"},
             description = "A fixed instant, ISO-8601 with offset, in the future.",
-            format = "date-time",
-            nullable = true)
+            format = "date-time")
         String remindAt,
     @Schema(
-            description = "ISO-8601 duration before the due, e.g. PT15M, PT1H, P1D, P1W.",
-            nullable = true)
+            types = {"string", "null"},
+            description = "ISO-8601 duration before the due, e.g. PT15M, PT1H, P1D, P1W.")
         String beforeDue,
     @Schema(
+            types = {"string", "null"},
             description =
                 "HH:MM: for an all-day due, the time of day the before_due counts back from"
-                    + " (09:00 by default).",
-            nullable = true)
+                    + " (09:00 by default).")
         String timeOfDay) {}

@@ -1,5 +1,7 @@
 package dev.todoai.adapter.contract;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -13,14 +15,33 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @Schema(name = "Reminder", description = "A reminder of a task.")
 public record ReminderView(
-    long id,
-    long taskId,
-    @Schema(format = "date-time", nullable = true) String remindAt,
-    @Schema(nullable = true) String beforeDue,
-    @Schema(nullable = true) String timeOfDay,
-    @Schema(allowableValues = {"scheduled", "sent", "cancelled", "missed"}) String status,
-    @Schema(format = "date-time", nullable = true) String sentAt,
-    @Schema(format = "date-time") String createdAt) {
+    @Schema(requiredMode = REQUIRED) long id,
+    @Schema(requiredMode = REQUIRED) long taskId,
+    @Schema(
+            requiredMode = REQUIRED,
+            types = {"string", "null"},
+            format = "date-time")
+        String remindAt,
+    @Schema(
+            requiredMode = REQUIRED,
+            types = {"string", "null"},
+            description = "e.g. PT15M")
+        String beforeDue,
+    @Schema(
+            requiredMode = REQUIRED,
+            types = {"string", "null"},
+            description = "HH:MM")
+        String timeOfDay,
+    @Schema(
+            requiredMode = REQUIRED,
+            allowableValues = {"scheduled", "sent", "cancelled", "missed"})
+        String status,
+    @Schema(
+            requiredMode = REQUIRED,
+            types = {"string", "null"},
+            format = "date-time")
+        String sentAt,
+    @Schema(requiredMode = REQUIRED, format = "date-time") String createdAt) {
 
   public static ReminderView of(Reminder reminder) {
     return new ReminderView(

@@ -31,65 +31,65 @@ public record TaskInput(
         @WrongType("must be a string")
         String title,
     @Schema(
+            types = {"string", "null"},
             description = "Longer notes, at most 4000 characters.",
-            maxLength = 4000,
-            nullable = true)
+            maxLength = 4000)
         String description,
     @Schema(
+            types = {"string", "null"},
             description = "Priority; none by default.",
-            allowableValues = {"none", "low", "medium", "high", "urgent"},
-            nullable = true)
+            allowableValues = {"none", "low", "medium", "high", "urgent"})
         String priority,
     @Schema(
+            types = {"array", "null"},
             description =
-                "Labels (at most 20): letters, digits, '-', '_' or '/'; stored lower-case.",
-            nullable = true)
+                "Labels (at most 20): letters, digits, '-', '_' or '/'; stored lower-case.")
         List<String> tags,
     @Schema(
+            types = {"string", "null"},
             description =
                 "Exact due instant, ISO-8601 with offset, e.g. 2026-12-01T09:00:00+01:00. Do not"
                     + " combine with due_date.",
-            format = "date-time",
-            nullable = true)
+            format = "date-time")
         String dueAt,
     @Schema(
+            types = {"string", "null"},
             description =
                 "All-day due date, YYYY-MM-DD, in the task's time zone. Do not combine with"
                     + " due_at.",
-            format = "date",
-            nullable = true)
+            format = "date")
         String dueDate,
     @Schema(
-            description = "IANA time zone of the task, e.g. Europe/Berlin; UTC by default.",
-            nullable = true)
+            types = {"string", "null"},
+            description = "IANA time zone of the task, e.g. Europe/Berlin; UTC by default.")
         String timeZone,
     @Schema(
+            types = {"string", "null"},
             description =
                 "RFC 5545 RRULE without the RRULE: prefix, e.g. FREQ=WEEKLY;BYDAY=MO,TH or"
-                    + " FREQ=MONTHLY;BYMONTHDAY=1. Needs a due. Do not combine with recurrence.",
-            nullable = true)
+                    + " FREQ=MONTHLY;BYMONTHDAY=1. Needs a due. Do not combine with recurrence.")
         String recurrenceRule,
     @Schema(
+            types = {"string", "null"},
             description = "Simple recurrence instead of recurrence_rule; needs a due.",
-            allowableValues = {"daily", "weekdays", "weekly", "monthly", "yearly"},
-            nullable = true)
+            allowableValues = {"daily", "weekdays", "weekly", "monthly", "yearly"})
         String recurrence,
     @Schema(
+            types = {"string", "null"},
             description =
                 "Whether the next occurrence follows the due (default) or the completion.",
-            allowableValues = {"due", "completion"},
-            nullable = true)
+            allowableValues = {"due", "completion"})
         String recurrenceAnchor,
     @Schema(
+            types = {"boolean", "null"},
             description =
-                "true to complete the task, false to open it again (not when creating a task).",
-            nullable = true)
+                "true to complete the task, false to open it again (not when creating a task).")
         Boolean completed,
     @Schema(
+            types = {"array", "null"},
             description =
                 "Reminders: created with a new task; on a change they replace the pending"
-                    + " reminders ([] or null removes them).",
-            nullable = true)
+                    + " reminders ([] or null removes them).")
         @WrongType(
             value = "must be an array of reminder objects, e.g. [{\"before_due\":\"PT1H\"}]",
             element = "must be an object with remind_at or before_due")

@@ -36,7 +36,7 @@ import java.util.function.Function;
 public final class TaskInputs {
   public static final String TITLE = "title";
   public static final String RULE = "recurrence_rule";
-  static final int MAX_SEARCH = 200;
+  public static final int MAX_SEARCH = 200;
   private static final String BOTH_RULES = "give either recurrence_rule or recurrence, not both";
 
   /** A task as a whole (POST, PUT, add_task): details, wanted completion, reminders. */

@@ -42,5 +42,6 @@ public record TaskListInput(
             allowableValues = {"asc", "desc"})
         String sortOrder,
     @Schema(description = "Page size, 1-200; 50 by default.", minimum = "1", maximum = "200")
+        @WrongType("must be a whole number from 1 to 200")
         Integer limit,
     @Schema(description = "The next_cursor of the previous page.") String cursor) {}

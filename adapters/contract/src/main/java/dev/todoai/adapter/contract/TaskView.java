@@ -1,5 +1,7 @@
 package dev.todoai.adapter.contract;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -16,25 +18,57 @@ import java.util.List;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @Schema(name = "Task", description = "A task.")
 public record TaskView(
-    long id,
-    String userId,
-    String title,
-    String description,
-    boolean completed,
-    @Schema(format = "date-time", nullable = true) String completedAt,
-    @Schema(allowableValues = {"none", "low", "medium", "high", "urgent"}) String priority,
-    List<String> tags,
-    @Schema(format = "date-time", nullable = true) String dueAt,
-    @Schema(format = "date", nullable = true) String dueDate,
-    String timeZone,
-    @Schema(nullable = true) String recurrenceRule,
-    @Schema(allowableValues = {"due", "completion"}) String recurrenceAnchor,
-    @JsonProperty("is_recurring") boolean isRecurring,
-    @Schema(format = "uuid", nullable = true) String seriesId,
-    @Schema(format = "date-time") String createdAt,
-    @Schema(format = "date-time") String updatedAt,
-    long version,
-    @Schema(description = "The recurrence in words, e.g. \"every Monday\".", nullable = true)
+    @Schema(requiredMode = REQUIRED) long id,
+    @Schema(requiredMode = REQUIRED) String userId,
+    @Schema(requiredMode = REQUIRED) String title,
+    @Schema(requiredMode = REQUIRED, description = "Notes; empty when there are none.")
+        String description,
+    @Schema(requiredMode = REQUIRED) boolean completed,
+    @Schema(
+            requiredMode = REQUIRED,
+            types = {"string", "null"},
+            format = "date-time")
+        String completedAt,
+    @Schema(
+            requiredMode = REQUIRED,
+            allowableValues = {"none", "low", "medium", "high", "urgent"})
+        String priority,
+    @Schema(requiredMode = REQUIRED) List<String> tags,
+    @Schema(
+            requiredMode = REQUIRED,
+            types = {"string", "null"},
+            format = "date-time")
+        String dueAt,
+    @Schema(
+            requiredMode = REQUIRED,
+            types = {"string", "null"},
+            format = "date")
+        String dueDate,
+    @Schema(requiredMode = REQUIRED, description = "IANA time zone, e.g. Europe/Berlin.")
+        String timeZone,
+    @Schema(
+            requiredMode = REQUIRED,
+            types = {"string", "null"},
+            description = "RFC 5545 RRULE.")
+        String recurrenceRule,
+    @Schema(
+            requiredMode = REQUIRED,
+            allowableValues = {"due", "completion"})
+        String recurrenceAnchor,
+    @Schema(requiredMode = REQUIRED) @JsonProperty("is_recurring") boolean isRecurring,
+    @Schema(
+            requiredMode = REQUIRED,
+            types = {"string", "null"},
+            format = "uuid")
+        String seriesId,
+    @Schema(requiredMode = REQUIRED, format = "date-time") String createdAt,
+    @Schema(requiredMode = REQUIRED, format = "date-time") String updatedAt,
+    @Schema(requiredMode = REQUIRED, description = "Increases with every change; the ETag.")
+        long version,
+    @Schema(
+            requiredMode = REQUIRED,
+            types = {"string", "null"},
+            description = "The recurrence in words, e.g. \"every Monday\".")
         String recurrenceText) {
 
   /** The view of {@code task}, with its recurrence in words (null if it does not recur). */

@@ -9,7 +9,8 @@ import java.util.Objects;
 
 /**
  * Answers one chat message of a user with the assistant, which acts on tasks only through the task
- * tools ({@link ExecuteToolUseCase}); the message and the reply are stored in the conversation.
+ * tools ({@link dev.todoai.application.port.out.TaskToolsPort}); the message and the reply are
+ * stored in the conversation.
  */
 public interface ChatUseCase {
   int MAX_MESSAGE_LENGTH = 4000;
@@ -43,7 +44,7 @@ public interface ChatUseCase {
   }
 
   /**
-   * @throws dev.todoai.application.chat.ConversationNotFoundException when the user has no
+   * @throws dev.todoai.application.port.in.ConversationNotFoundException when the user has no
    *     conversation {@code conversationId}
    */
   ChatReply chat(ChatCommand command);

@@ -1,7 +1,7 @@
 package dev.todoai.application.port.in;
 
-import dev.todoai.application.chat.Conversation;
-import dev.todoai.application.chat.ConversationSummary;
+import dev.todoai.application.assistant.Conversation;
+import dev.todoai.application.assistant.ConversationSummary;
 import dev.todoai.domain.shared.UserId;
 import java.util.List;
 
@@ -13,7 +13,7 @@ public interface GetConversationQuery {
   /**
    * One conversation with all its messages, oldest first.
    *
-   * @throws dev.todoai.application.chat.ConversationNotFoundException when the user has no such
+   * @throws dev.todoai.application.port.in.ConversationNotFoundException when the user has no such
    *     conversation (or it belongs to someone else)
    */
   Conversation get(UserId owner, long conversationId);

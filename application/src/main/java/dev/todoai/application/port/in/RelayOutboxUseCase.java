@@ -17,6 +17,15 @@ public interface RelayOutboxUseCase {
 
   RelayResult relayOnce();
 
+  /**
+   * Readies the transport's probes; true when the transport has them and they work now (see {@code
+   * PublishEventPort#prepareProbes}).
+   */
+  boolean prepareTransportProbes();
+
+  /** Whether the transport takes messages again, asked without sending an event. */
+  boolean transportReachable();
+
   /** Deletes events published longer ago than the retention period; returns how many. */
   int prune();
 

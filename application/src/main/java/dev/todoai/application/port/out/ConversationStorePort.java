@@ -1,8 +1,8 @@
 package dev.todoai.application.port.out;
 
 import dev.todoai.application.assistant.ChatMessage;
-import dev.todoai.application.chat.Conversation;
-import dev.todoai.application.chat.ConversationSummary;
+import dev.todoai.application.assistant.Conversation;
+import dev.todoai.application.assistant.ConversationSummary;
 import dev.todoai.domain.shared.UserId;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -3,14 +3,18 @@ package dev.todoai.application.port.out;
 import dev.todoai.domain.user.Email;
 import java.time.Instant;
 
-/** Counts failed log-ins per e-mail address (shared by all replicas). */
+/**
+ * Failed log-ins by e-mail address and client address (shared by all replicas). An {@code email} of
+ * null means: of any account.
+ */
 public interface LoginAttemptsPort {
-  int failuresSince(Email email, Instant since);
+  int failuresSince(Email email, String client, Instant since);
 
   /** The oldest failure at or after {@code since}, or null. */
-  Instant oldestFailureSince(Email email, Instant since);
+  Instant oldestFailureSince(Email email, String client, Instant since);
 
-  void recordFailure(Email email, Instant at);
+  void recordFailure(Email email, String client, Instant at);
 
-  void clearFailures(Email email);
+  /** Forgets the failures of one account from one client (after it logged in). */
+  void clearFailures(Email email, String client);
 }

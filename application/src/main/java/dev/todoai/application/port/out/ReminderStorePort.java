@@ -5,6 +5,7 @@ import dev.todoai.domain.reminder.ReminderId;
 import dev.todoai.domain.reminder.ReminderStatus;
 import dev.todoai.domain.shared.UserId;
 import dev.todoai.domain.task.TaskId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,6 +31,10 @@ public interface ReminderStorePort {
   /** The user's reminders in a status (all statuses when null), soonest first. */
   List<Reminder> byStatus(UserId owner, ReminderStatus status, int limit);
 
-  /** Every scheduled reminder of every user, soonest first (to arm timers at start-up). */
-  List<Reminder> allScheduled();
+  /**
+   * Scheduled reminders of every user, soonest first (to arm timers): at most {@code limit} of
+   * those after ({@code afterAt}, {@code afterId}) in (remind_at, id) order — from the first when
+   * {@code afterAt} is null — and due at or before {@code until} (no bound when null).
+   */
+  List<Reminder> scheduledAfter(Instant afterAt, ReminderId afterId, Instant until, int limit);
 }

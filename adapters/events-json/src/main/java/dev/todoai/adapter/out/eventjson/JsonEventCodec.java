@@ -33,6 +33,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -53,7 +54,7 @@ final class JsonEventCodec implements EventCodecPort {
     ObjectNode root = mapper.createObjectNode();
     root.put("schema_version", SCHEMA_VERSION);
     root.put("event_id", event.eventId().toString());
-    root.put("event_type", event.type().apiName());
+    root.put("event_type", wireName(event.type()));
     root.put("occurred_at", event.occurredAt().toString());
     root.put("user_id", task.userId().value());
     root.put("task_id", task.id().value());
@@ -63,7 +64,7 @@ final class JsonEventCodec implements EventCodecPort {
     return new OutboundEvent(
         event.eventId(),
         Topics.TASK_EVENTS,
-        event.type().apiName(),
+        wireName(event.type()),
         task.userId().value(),
         write(root));
   }
@@ -74,14 +75,14 @@ final class JsonEventCodec implements EventCodecPort {
     ObjectNode root = mapper.createObjectNode();
     root.put("schema_version", SCHEMA_VERSION);
     root.put("event_id", event.eventId().toString());
-    root.put("event_type", event.type().apiName());
+    root.put("event_type", wireName(event.type()));
     root.put("user_id", task.userId().value());
     root.put("task_id", task.id().value());
     root.put("occurred_at", event.occurredAt().toString());
     return new OutboundEvent(
         event.eventId(),
         Topics.TASK_UPDATES,
-        event.type().apiName(),
+        wireName(event.type()),
         task.userId().value(),
         write(root));
   }
@@ -268,7 +269,7 @@ final class JsonEventCodec implements EventCodecPort {
       n.put("description", d.description().value());
       n.put("completed", task.completed());
       putInstant(n, "completed_at", task.completedAt());
-      n.put("priority", d.priority().apiName());
+      n.put("priority", wireName(d.priority()));
       ArrayNode tags = n.putArray("tags");
       d.tags().texts().forEach(tags::add);
       putInstant(n, "due_at", d.due().dueAt());
@@ -283,7 +284,7 @@ final class JsonEventCodec implements EventCodecPort {
       } else {
         n.put("recurrence_rule", d.recurrenceRule().text());
       }
-      n.put("recurrence_anchor", d.recurrenceAnchor().apiName());
+      n.put("recurrence_anchor", wireName(d.recurrenceAnchor()));
       n.put("is_recurring", d.isRecurring());
       if (task.seriesId() == null) {
         n.putNull("series_id");
@@ -308,13 +309,13 @@ final class JsonEventCodec implements EventCodecPort {
           new TaskDetails(
               new Title(text(n, "title")),
               new Description(optionalText(n, "description")),
-              Priority.fromApiName("priority", text(n, "priority")),
+              wireValue(Priority.class, text(n, "priority")),
               Tags.of(tags),
               Due.of(
                   optionalInstant(n, "due_at"), dueDate == null ? null : LocalDate.parse(dueDate)),
               TaskTimeZone.of(text(n, "time_zone")),
               rule == null ? null : new RecurrenceRule(rule),
-              RecurrenceAnchor.fromApiName("recurrence_anchor", text(n, "recurrence_anchor")));
+              wireValue(RecurrenceAnchor.class, text(n, "recurrence_anchor")));
       String series = optionalText(n, "series_id");
       JsonNode completed = n.get("completed");
       return Task.rehydrate(
@@ -346,5 +347,22 @@ final class JsonEventCodec implements EventCodecPort {
       String v = optionalText(n, field);
       return v == null ? null : Instant.parse(v);
     }
+  }
+
+  /** The events' spelling of an enumeration's constant: its name in lower case. */
+  static String wireName(Enum<?> value) {
+    return value.name().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * @throws IllegalArgumentException when {@code text} is not the wire name of a constant
+   */
+  static <E extends Enum<E>> E wireValue(Class<E> type, String text) {
+    for (E value : type.getEnumConstants()) {
+      if (wireName(value).equals(text)) {
+        return value;
+      }
+    }
+    throw new IllegalArgumentException("no " + type.getSimpleName() + " named '" + text + "'");
   }
 }

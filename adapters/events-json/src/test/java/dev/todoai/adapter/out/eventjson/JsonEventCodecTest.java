@@ -129,7 +129,8 @@ class JsonEventCodecTest {
     TaskEventMessage decoded = codec.decodeTaskEvent(codec.encodeTaskEvent(event).payload());
 
     assertThat(decoded.eventId()).isEqualTo(event.eventId());
-    assertThat(decoded.eventType()).isEqualTo(event.type().apiName());
+    assertThat(decoded.eventType())
+        .isEqualTo(event.type().name().toLowerCase(java.util.Locale.ROOT));
     assertThat(decoded.occurredAt()).isEqualTo(event.occurredAt());
     assertThat(decoded.task()).isEqualTo(event.task());
     assertThat(decoded.changedFields()).containsExactlyInAnyOrderElementsOf(event.changedFields());

@@ -1,7 +1,9 @@
 package dev.todoai.adapter.in.mcp;
 
+import dev.todoai.adapter.contract.tools.TaskToolCatalog;
+import dev.todoai.adapter.contract.tools.ToolDefinition;
 import dev.todoai.application.assistant.ToolResult;
-import dev.todoai.application.port.in.ExecuteToolUseCase;
+import dev.todoai.application.port.out.TaskToolsPort;
 import dev.todoai.domain.shared.InvalidValueException;
 import dev.todoai.domain.shared.UserId;
 import io.micronaut.context.annotation.Factory;
@@ -13,15 +15,17 @@ import io.modelcontextprotocol.spec.McpSchema;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.security.Principal;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The task tools on the MCP endpoint: one tool specification per tool of {@link
- * ExecuteToolUseCase}, each calling it for the authenticated user (the Bearer token's subject) and
- * answering with the result as JSON text plus structured content, or as a tool error ({@code
- * isError: true}) with the message — never as a protocol error.
+ * The task tools on the MCP endpoint: one tool specification per tool of the contract's {@link
+ * TaskToolCatalog} (its name, description and generated input schema), each run for the
+ * authenticated user (the Bearer token's subject) and answering with the result as JSON text plus
+ * structured content, or as a tool error ({@code isError: true}) with the message — never as a
+ * protocol error.
  */
 @Factory
 @Requires(property = "todo.mcp.enabled", notEquals = "false")
@@ -30,9 +34,9 @@ final class TaskMcpTools {
   static final String NOT_AUTHENTICATED = "not authenticated: send a Bearer token";
   static final String INTERNAL_ERROR = "internal error: the tool failed; try again later";
 
-  private final ExecuteToolUseCase tools;
+  private final TaskToolsPort tools;
 
-  TaskMcpTools(ExecuteToolUseCase tools) {
+  TaskMcpTools(TaskToolsPort tools) {
     this.tools = tools;
   }
 
@@ -98,7 +102,7 @@ final class TaskMcpTools {
 
   private SyncToolSpecification specification(String name) {
     return SyncToolSpecification.builder()
-        .tool(TaskToolCatalog.tool(name))
+        .tool(tool(TaskToolCatalog.get(name)))
         .callHandler((context, request) -> call(name, context, request))
         .build();
   }
@@ -113,7 +117,7 @@ final class TaskMcpTools {
     Map<String, Object> arguments = request == null ? null : request.arguments();
     ToolResult result;
     try {
-      result = tools.execute(user, name, arguments);
+      result = tools.asUser(user).invoke(name, arguments);
     } catch (RuntimeException e) {
       LOG.error("MCP tool {} failed for user {}", name, user, e);
       return error(INTERNAL_ERROR);
@@ -129,6 +133,33 @@ final class TaskMcpTools {
       builder.structuredContent(JsonText.tree(result.content()));
     }
     return builder.build();
+  }
+
+  /** The MCP form of a tool definition: the same schema, its hints as annotations. */
+  @SuppressWarnings("unchecked")
+  static McpSchema.Tool tool(ToolDefinition definition) {
+    Map<String, Object> schema = definition.inputSchema();
+    return McpSchema.Tool.builder()
+        .name(definition.name())
+        .title(definition.title())
+        .description(definition.description())
+        .inputSchema(
+            new McpSchema.JsonSchema(
+                "object",
+                (Map<String, Object>) schema.get("properties"),
+                (List<String>) schema.getOrDefault("required", List.of()),
+                false,
+                null,
+                null))
+        .annotations(
+            new McpSchema.ToolAnnotations(
+                definition.title(),
+                definition.readOnly(),
+                definition.destructive(),
+                false,
+                false,
+                null))
+        .build();
   }
 
   private static McpSchema.CallToolResult error(String message) {

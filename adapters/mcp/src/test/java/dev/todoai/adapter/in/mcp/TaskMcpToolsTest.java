@@ -2,8 +2,9 @@ package dev.todoai.adapter.in.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.todoai.adapter.contract.tools.TaskToolCatalog;
 import dev.todoai.application.assistant.ToolResult;
-import dev.todoai.application.port.in.ExecuteToolUseCase;
+import dev.todoai.application.port.out.TaskToolsPort;
 import dev.todoai.domain.shared.UserId;
 import io.micronaut.mcp.server.context.MicronautMcpTransportContext;
 import io.modelcontextprotocol.common.McpTransportContext;
@@ -20,11 +21,12 @@ class TaskMcpToolsTest {
   private final List<String> calls = new ArrayList<>();
 
   private TaskMcpTools mcp(ToolResult answer) {
-    ExecuteToolUseCase tools =
-        (user, tool, arguments) -> {
-          calls.add(user + " " + tool + " " + arguments);
-          return answer;
-        };
+    TaskToolsPort tools =
+        user ->
+            (tool, arguments) -> {
+              calls.add(user + " " + tool + " " + arguments);
+              return answer;
+            };
     return new TaskMcpTools(tools);
   }
 
@@ -105,9 +107,10 @@ class TaskMcpToolsTest {
   void aFailureOfTheToolIsAnErrorResultNotAProtocolError() {
     TaskMcpTools mcp =
         new TaskMcpTools(
-            (user, tool, args) -> {
-              throw new IllegalStateException("database down");
-            });
+            user ->
+                (tool, args) -> {
+                  throw new IllegalStateException("database down");
+                });
 
     McpSchema.CallToolResult result =
         mcp.call("list_tasks", authenticatedAs("ada"), request("list_tasks", Map.of()));
@@ -139,8 +142,8 @@ class TaskMcpToolsTest {
 
   @Test
   void everyToolHasAnObjectSchemaThatAcceptsUserId() {
-    for (String name : ExecuteToolUseCase.TOOLS) {
-      McpSchema.Tool tool = TaskToolCatalog.tool(name);
+    for (String name : TaskToolCatalog.NAMES) {
+      McpSchema.Tool tool = TaskMcpTools.tool(TaskToolCatalog.get(name));
 
       assertThat(tool.name()).isEqualTo(name);
       assertThat(tool.description()).isNotBlank();
@@ -148,8 +151,9 @@ class TaskMcpToolsTest {
       assertThat(tool.inputSchema().properties()).containsKey("user_id");
       assertThat(tool.inputSchema().additionalProperties()).isFalse();
     }
-    assertThat(TaskToolCatalog.tool("add_task").inputSchema().required()).containsExactly("title");
-    assertThat(TaskToolCatalog.tool("delete_reminder").inputSchema().required())
+    assertThat(TaskMcpTools.tool(TaskToolCatalog.get("add_task")).inputSchema().required())
+        .containsExactly("title");
+    assertThat(TaskMcpTools.tool(TaskToolCatalog.get("delete_reminder")).inputSchema().required())
         .containsExactly("task_id", "reminder_id");
   }
 

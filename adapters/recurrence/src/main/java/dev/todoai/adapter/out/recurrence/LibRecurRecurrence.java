@@ -1,7 +1,6 @@
 package dev.todoai.adapter.out.recurrence;
 
 import dev.todoai.application.port.out.RecurrencePort;
-import dev.todoai.domain.shared.InvalidValueException;
 import dev.todoai.domain.task.Due;
 import dev.todoai.domain.task.RecurrenceRule;
 import jakarta.inject.Singleton;
@@ -32,8 +31,7 @@ final class LibRecurRecurrence implements RecurrencePort {
     cursor.next();
     cursor.next();
     if (cursor.steps() > MAX_ITERATIONS) {
-      throw new InvalidValueException(
-          RecurrenceRule.FIELD,
+      throw RecurrenceRule.invalid(
           "has no instance after the start within " + MAX_ITERATIONS + " steps");
     }
   }

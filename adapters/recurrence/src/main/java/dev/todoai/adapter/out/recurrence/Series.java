@@ -33,7 +33,6 @@ import org.dmfs.rfc5545.recur.RecurrenceRuleIterator;
  * times to instants and applies COUNT and UNTIL itself.
  */
 final class Series {
-  private static final String FIELD = RecurrenceRule.FIELD;
   private static final DateTimeFormatter BASIC_DATE = DateTimeFormatter.BASIC_ISO_DATE;
   private static final DateTimeFormatter BASIC_DATE_TIME =
       DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss");
@@ -84,8 +83,7 @@ final class Series {
     } else if (start instanceof Due.OnDate on) {
       startLocal = on.date().atStartOfDay();
     } else {
-      throw new InvalidValueException(
-          FIELD, "a recurring task needs a due date or a due time to start from");
+      throw RecurrenceRule.invalid("a recurring task needs a due date or a due time to start from");
     }
     Integer count = null;
     Until until = null;
@@ -106,8 +104,8 @@ final class Series {
         // lib-recur returns days outside the BYDAY/BYWEEKNO set when BYMONTH is present as well;
         // RFC 5545 keeps the days of those weeks that lie in those months: we filter ourselves
         if (rule.part("BYSETPOS") != null) {
-          throw new InvalidValueException(
-              FIELD, "BYSETPOS together with BYWEEKNO and BYMONTH is not supported");
+          throw RecurrenceRule.invalid(
+              "BYSETPOS together with BYWEEKNO and BYMONTH is not supported");
         }
         Set<Integer> months = numbers(rule.part("BYMONTH"));
         keep = keep.and(date -> months.contains(date.getMonthValue()));
@@ -128,7 +126,7 @@ final class Series {
           new org.dmfs.rfc5545.recur.RecurrenceRule(
               String.join(";", expanded), RfcMode.RFC5545_STRICT);
     } catch (InvalidRecurrenceRuleException | RuntimeException e) {
-      throw new InvalidValueException(FIELD, "is not a valid RFC 5545 rule: " + e.getMessage());
+      throw RecurrenceRule.invalid("is not a valid RFC 5545 rule: " + e.getMessage());
     }
     return new Series(expansion, start, zone, startLocal, expansionStart, keep, count, until);
   }
@@ -283,8 +281,8 @@ final class Series {
         throw cannotExpand(e);
       }
       if (millis <= lastMillis) {
-        throw new InvalidValueException(
-            FIELD, "cannot be expanded: its instances lie too far apart for lib-recur");
+        throw RecurrenceRule.invalid(
+            "cannot be expanded: its instances lie too far apart for lib-recur");
       }
       lastMillis = millis;
       filtered = 0;
@@ -297,8 +295,7 @@ final class Series {
 
     private InvalidValueException cannotExpand(RuntimeException e) {
       String after = index <= 1 ? "the start" : "instance " + index;
-      return new InvalidValueException(
-          FIELD, "has no instance after " + after + " (" + e.getMessage() + ")");
+      return RecurrenceRule.invalid("has no instance after " + after + " (" + e.getMessage() + ")");
     }
   }
 
@@ -317,7 +314,7 @@ final class Series {
             ? new AtInstant(local.toInstant(ZoneOffset.UTC))
             : new AtLocal(local);
       } catch (DateTimeParseException | IndexOutOfBoundsException e) {
-        throw new InvalidValueException(FIELD, "UNTIL '" + value + "' is not a valid date");
+        throw RecurrenceRule.invalid("UNTIL '" + value + "' is not a valid date");
       }
     }
 

@@ -17,7 +17,8 @@ import java.util.Date;
 
 /**
  * Issues the HS256 access tokens of this API: {@code sub} = user id, {@code email}, {@code iat},
- * {@code exp}. Uses the real clock because micronaut-security checks {@code exp} against it.
+ * {@code exp}, and {@code iss}/{@code aud} when configured. Uses the real clock because
+ * micronaut-security checks {@code exp} against it.
  */
 @Singleton
 final class AccessTokenIssuer {
@@ -42,13 +43,15 @@ final class AccessTokenIssuer {
   AccessToken issue(UserAccount account) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     Instant expiresAt = now.plus(settings.tokenLifetime());
-    JWTClaimsSet claims =
+    JWTClaimsSet.Builder builder =
         new JWTClaimsSet.Builder()
             .subject(account.id().value())
             .claim("email", account.email().value())
             .issueTime(Date.from(now))
-            .expirationTime(Date.from(expiresAt))
-            .build();
+            .expirationTime(Date.from(expiresAt));
+    settings.issuer().ifPresent(builder::issuer);
+    settings.audience().ifPresent(builder::audience);
+    JWTClaimsSet claims = builder.build();
     SignedJWT jwt =
         new SignedJWT(
             new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(), claims);

@@ -12,7 +12,6 @@ import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,8 +30,7 @@ import java.util.Properties;
             version = "1",
             description =
                 "Tasks with priorities, tags, due dates, reminders and recurrence; an assistant"
-                    + " that acts through the task tools. Errors are RFC 9457 problem+json."),
-    security = @SecurityRequirement(name = ApiDocsController.BEARER))
+                    + " that acts through the task tools. Errors are RFC 9457 problem+json."))
 @SecurityScheme(
     name = ApiDocsController.BEARER,
     type = SecuritySchemeType.HTTP,

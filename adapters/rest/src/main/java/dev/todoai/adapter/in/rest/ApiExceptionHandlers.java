@@ -8,6 +8,7 @@ import dev.todoai.application.port.in.NotificationNotFoundException;
 import dev.todoai.application.port.in.ReminderNotFoundException;
 import dev.todoai.application.port.in.TaskNotFoundException;
 import dev.todoai.application.port.in.TooManyLoginAttemptsException;
+import dev.todoai.application.port.in.TooManySignUpsException;
 import dev.todoai.application.port.in.VersionMismatchException;
 import dev.todoai.domain.shared.InvalidValueException;
 import io.micronaut.http.HttpHeaders;
@@ -165,6 +166,40 @@ final class ApiExceptionHandlers {
 
     @Override
     protected MutableHttpResponse<?> createResponse(TooManyLoginAttemptsException exception) {
+      long millis = exception.retryAfter() == null ? 0 : exception.retryAfter().toMillis();
+      long seconds = Math.max(1, (millis + 999) / 1000);
+      return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
+          .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+    }
+  }
+
+  @Singleton
+  static final class RateLimitedHandler
+      extends ErrorResponseProcessorExceptionHandler<RateLimitedException> {
+    RateLimitedHandler(ErrorResponseProcessor<?> processor) {
+      super(processor);
+    }
+
+    @Override
+    protected MutableHttpResponse<?> createResponse(RateLimitedException exception) {
+      MutableHttpResponse<?> response = HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS);
+      if (exception.retryAfter() != null) {
+        long seconds = Math.max(1, (exception.retryAfter().toMillis() + 999) / 1000);
+        response.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+      }
+      return response;
+    }
+  }
+
+  @Singleton
+  static final class TooManySignUpsHandler
+      extends ErrorResponseProcessorExceptionHandler<TooManySignUpsException> {
+    TooManySignUpsHandler(ErrorResponseProcessor<?> processor) {
+      super(processor);
+    }
+
+    @Override
+    protected MutableHttpResponse<?> createResponse(TooManySignUpsException exception) {
       long millis = exception.retryAfter() == null ? 0 : exception.retryAfter().toMillis();
       long seconds = Math.max(1, (millis + 999) / 1000);
       return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)

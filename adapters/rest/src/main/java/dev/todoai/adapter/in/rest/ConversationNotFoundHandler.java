@@ -1,6 +1,6 @@
 package dev.todoai.adapter.in.rest;
 
-import dev.todoai.application.chat.ConversationNotFoundException;
+import dev.todoai.application.port.in.ConversationNotFoundException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;

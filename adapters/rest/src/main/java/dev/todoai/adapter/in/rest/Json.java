@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.todoai.adapter.contract.FieldErrors;
 import dev.todoai.adapter.contract.InvalidInputException;
 import dev.todoai.adapter.contract.JsonInput;
 import java.io.UncheckedIOException;
@@ -37,6 +38,18 @@ final class Json {
     return (ObjectNode) node;
   }
 
+  /**
+   * Reads a body that must be a JSON object into an input record, every unknown member and wrong
+   * JSON type at once.
+   *
+   * @throws InvalidInputException naming every bad member
+   */
+  static <R extends Record> R read(
+      byte[] body, Class<R> type, JsonInput.UnknownMember unknown, FieldErrors errors) {
+    ObjectNode object = parseObject(body);
+    return JsonInput.read(object, type, "", unknown, errors);
+  }
+
   /** Parses an optional body: null when there is none (or only white space). */
   static JsonNode parse(byte[] body) {
     return JsonInput.parse(body);
@@ -54,12 +67,18 @@ final class Json {
     }
   }
 
-  static byte[] write(JsonNode node) {
+  /** A response record (or tree) as JSON; null members are written unless the record says not. */
+  static byte[] write(Object value) {
     try {
-      return MAPPER.writeValueAsBytes(node);
+      return MAPPER.writeValueAsBytes(value);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A response record as a JSON tree. */
+  static ObjectNode tree(Object value) {
+    return MAPPER.valueToTree(value);
   }
 
   /** SHA-256 (hex) of the canonical form: object keys sorted at every level, no white space. */

@@ -9,6 +9,7 @@ import dev.todoai.application.port.in.NotificationNotFoundException;
 import dev.todoai.application.port.in.ReminderNotFoundException;
 import dev.todoai.application.port.in.TaskNotFoundException;
 import dev.todoai.application.port.in.TooManyLoginAttemptsException;
+import dev.todoai.application.port.in.TooManySignUpsException;
 import dev.todoai.application.port.in.VersionMismatchException;
 import dev.todoai.domain.shared.InvalidValueException;
 import io.micronaut.http.server.exceptions.response.Error;
@@ -96,6 +97,19 @@ final class Problems {
           cause.getMessage(),
           instance,
           List.of());
+    }
+    if (cause instanceof TooManySignUpsException) {
+      return new Problem(
+          "/problems/too-many-sign-ups",
+          "Too many sign-ups",
+          status,
+          cause.getMessage(),
+          instance,
+          List.of());
+    }
+    if (cause instanceof RateLimitedException limited) {
+      return new Problem(
+          limited.type(), limited.title(), status, limited.getMessage(), instance, List.of());
     }
     if (cause instanceof ForbiddenUserException) {
       return forbidden(cause.getMessage(), instance);

@@ -1,12 +1,17 @@
 package dev.todoai.adapter.in.rest;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.todoai.adapter.contract.FieldErrors;
+import dev.todoai.adapter.contract.JsonInput;
+import dev.todoai.adapter.contract.TaskInput;
+import dev.todoai.adapter.contract.WrongType;
 import dev.todoai.application.port.in.ParseQuickAddQuery;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -19,9 +24,14 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.time.ZoneId;
-import java.util.Iterator;
-import java.util.Set;
 
 /**
  * {@code POST /api/{user_id}/quick-add/parse {text, time_zone?}}: the {@code add_task} arguments
@@ -30,11 +40,32 @@ import java.util.Set;
  */
 @Controller("/api/{userId}/quick-add")
 @Secured(SecurityRule.IS_AUTHENTICATED)
+@SecurityRequirement(name = ApiDocsController.BEARER)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Requires(property = "todo.rest.enabled", notEquals = "false")
+@ProblemResponses.BadRequest
+@ProblemResponses.Unauthorized
+@ProblemResponses.Forbidden
+@ProblemResponses.UnsupportedMediaType
 final class QuickAddController {
   static final String TEXT = "text";
-  private static final Set<String> FIELDS = Set.of(TEXT, ChatController.TIME_ZONE);
+
+  /** The request: one line of quick-add text and the user's zone. */
+  @Serdeable
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  @Schema(name = "QuickAddInput", description = "One line of quick-add text.")
+  record QuickAddInput(
+      @Schema(
+              requiredMode = REQUIRED,
+              minLength = 1,
+              maxLength = ParseQuickAddQuery.MAX_TEXT_LENGTH,
+              description = "e.g. \"pay rent every month on the 1st #home p1\".")
+          String text,
+      @Schema(
+              types = {"string", "null"},
+              description = "The user's IANA time zone for relative dates; UTC by default.")
+          @WrongType("must be a string or null")
+          String timeZone) {}
 
   private final ParseQuickAddQuery parseQuickAdd;
 
@@ -43,42 +74,40 @@ final class QuickAddController {
   }
 
   @Post("/parse")
+  @Operation(
+      summary = "Read quick-add text into the body of POST /api/{userId}/tasks; stores nothing.")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The task fields the text names (only those).",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TaskInput.class)))
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  HttpResponse<byte[]> parse(
-      @PathVariable String userId, Authentication authentication, @Nullable @Body byte[] body) {
+  JsonNode parse(
+      @PathVariable String userId,
+      Authentication authentication,
+      @RequestBody(content = @Content(schema = @Schema(implementation = QuickAddInput.class)))
+          @Nullable
+          @Body
+          byte[] body) {
     TaskController.owner(userId, authentication);
-    ObjectNode json = Json.parseObject(body);
     FieldErrors errors = new FieldErrors();
-    Iterator<String> names = json.fieldNames();
-    while (names.hasNext()) {
-      String name = names.next();
-      if (!FIELDS.contains(name)) {
-        errors.add(name, "is not a known field; known are text, time_zone");
+    QuickAddInput input =
+        Json.read(body, QuickAddInput.class, JsonInput.UnknownMember.FIELD_LISTING_KNOWN, errors);
+    String text = input.text();
+    if (!errors.has(TEXT)) {
+      if (text == null) {
+        errors.add(TEXT, "is required");
+      } else if (text.isBlank()) {
+        errors.add(TEXT, "must not be blank");
+      } else if (text.codePointCount(0, text.length()) > ParseQuickAddQuery.MAX_TEXT_LENGTH) {
+        errors.add(TEXT, "must be at most " + ParseQuickAddQuery.MAX_TEXT_LENGTH + " characters");
       }
     }
-    String text = text(json.get(TEXT), errors);
-    ZoneId zone = ChatController.zone(json.get(ChatController.TIME_ZONE), errors);
+    ZoneId zone = ChatController.zone(input.timeZone(), errors);
     errors.throwIfAny();
-    JsonNode arguments = ChatJson.value(parseQuickAdd.parse(text, zone));
-    return HttpResponse.ok(Json.write(arguments)).contentType(MediaType.APPLICATION_JSON_TYPE);
-  }
-
-  private static String text(JsonNode node, FieldErrors errors) {
-    if (node == null || node.isNull()) {
-      errors.add(TEXT, "is required");
-      return null;
-    }
-    if (!node.isTextual()) {
-      errors.add(TEXT, "must be a string");
-      return null;
-    }
-    String text = node.textValue();
-    if (text.isBlank()) {
-      errors.add(TEXT, "must not be blank");
-    } else if (text.codePointCount(0, text.length()) > ParseQuickAddQuery.MAX_TEXT_LENGTH) {
-      errors.add(TEXT, "must be at most " + ParseQuickAddQuery.MAX_TEXT_LENGTH + " characters");
-    }
-    return text;
+    return ChatViews.value(parseQuickAdd.parse(text, zone));
   }
 }

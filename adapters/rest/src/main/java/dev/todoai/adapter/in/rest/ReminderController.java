@@ -31,19 +31,33 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /** The reminders of one user's tasks, and all of the user's reminders by status. */
 @Controller("/api/{userId}")
 @Secured(SecurityRule.IS_AUTHENTICATED)
+@SecurityRequirement(name = ApiDocsController.BEARER)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Requires(property = "todo.rest.enabled", notEquals = "false")
+@ProblemResponses.BadRequest
+@ProblemResponses.Unauthorized
+@ProblemResponses.Forbidden
 final class ReminderController {
   static final String TASK_ID = "task_id";
   private static final Pattern ID = Pattern.compile("[0-9]{1,18}");
@@ -62,13 +76,32 @@ final class ReminderController {
   }
 
   @Post("/tasks/{taskId}/reminders")
+  @Status(HttpStatus.CREATED)
+  @Operation(
+      summary = "Add a reminder to a task (at most ten per task).",
+      description =
+          "Either remind_at (an instant in the future) or before_due (a duration before the due;"
+              + " for an all-day due, before time_of_day, 09:00 by default).")
+  @ApiResponse(
+      responseCode = "201",
+      description = "The new reminder.",
+      headers = @Header(name = HttpHeaders.LOCATION, description = "The new reminder."),
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ReminderView.class)))
+  @ProblemResponses.NotFound
+  @ProblemResponses.UnsupportedMediaType
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   HttpResponse<ReminderView> create(
       @PathVariable String userId,
       @PathVariable String taskId,
       Authentication authentication,
-      @Nullable @Body byte[] body) {
+      @RequestBody(content = @Content(schema = @Schema(implementation = ReminderInput.class)))
+          @Nullable
+          @Body
+          byte[] body) {
     UserId owner = TaskController.owner(userId, authentication);
     TaskId task = taskId(taskId);
     ReminderSpec spec = reminder(Json.parse(body));
@@ -82,6 +115,8 @@ final class ReminderController {
   }
 
   @Get("/tasks/{taskId}/reminders")
+  @Operation(summary = "The reminders of a task, with their status.")
+  @ProblemResponses.NotFound
   @Produces(MediaType.APPLICATION_JSON)
   HttpResponse<List<ReminderView>> listForTask(
       @PathVariable String userId, @PathVariable String taskId, Authentication authentication) {
@@ -91,6 +126,9 @@ final class ReminderController {
   }
 
   @Delete("/tasks/{taskId}/reminders/{id}")
+  @Status(HttpStatus.NO_CONTENT)
+  @Operation(summary = "Delete one reminder of a task.")
+  @ProblemResponses.NotFound
   HttpResponse<Void> delete(
       @PathVariable String userId,
       @PathVariable String taskId,
@@ -106,9 +144,27 @@ final class ReminderController {
   }
 
   @Get("/reminders")
+  @Operation(summary = "The user's reminders, soonest first.")
   @Produces(MediaType.APPLICATION_JSON)
   HttpResponse<List<ReminderView>> listByStatus(
-      @PathVariable String userId, Authentication authentication, HttpRequest<?> request) {
+      @PathVariable String userId,
+      Authentication authentication,
+      HttpRequest<?> request,
+      @Parameter(
+              required = false,
+              description = "Only reminders in this state; all by default.",
+              schema =
+                  @Schema(
+                      type = "string",
+                      allowableValues = {"scheduled", "sent", "cancelled", "missed"}))
+          @QueryValue(value = "status", defaultValue = "")
+          String status,
+      @Parameter(
+              required = false,
+              description = "At most this many, 1-200; 50 by default.",
+              schema = @Schema(implementation = Integer.class, minimum = "1", maximum = "200"))
+          @QueryValue(value = "limit", defaultValue = "")
+          String limit) {
     UserId owner = TaskController.owner(userId, authentication);
     ReminderListRequest query = ReminderListParameters.parse(QueryParameters.of(request));
     return HttpResponse.ok(views(listReminders.byStatus(owner, query.status(), query.limit())));

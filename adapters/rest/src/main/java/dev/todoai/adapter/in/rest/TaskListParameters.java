@@ -3,11 +3,13 @@ package dev.todoai.adapter.in.rest;
 import dev.todoai.adapter.contract.ApiTime;
 import dev.todoai.adapter.contract.FieldErrors;
 import dev.todoai.adapter.contract.InvalidInputException;
+import dev.todoai.adapter.contract.JsonInput;
 import dev.todoai.adapter.contract.TaskInputs;
 import dev.todoai.adapter.contract.TaskInputs.Query;
 import dev.todoai.adapter.contract.TaskListInput;
 import dev.todoai.domain.task.TaskPageRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,22 +23,10 @@ import java.util.regex.Pattern;
 final class TaskListParameters {
   static final String CURSOR = "cursor";
   static final String ACCESS_TOKEN = "access_token";
-  private static final Set<String> KNOWN =
-      Set.of(
-          "status",
-          "priority",
-          "tags",
-          "tag_mode",
-          "due_after",
-          "due_before",
-          "overdue",
-          "has_due",
-          "search",
-          "sort_by",
-          "sort_order",
-          "limit",
-          CURSOR,
-          ACCESS_TOKEN);
+
+  /** The members of {@link TaskListInput}, plus the token a browser's EventSource may send. */
+  private static final Set<String> KNOWN = known(JsonInput.names(TaskListInput.class));
+
   private static final Set<String> LISTS = Set.of("priority", "tags");
   private static final Pattern LIMIT = Pattern.compile("[0-9]{1,4}");
 
@@ -117,6 +107,12 @@ final class TaskListParameters {
       }
     }
     return out.toString();
+  }
+
+  private static Set<String> known(List<String> members) {
+    Set<String> known = new LinkedHashSet<>(members);
+    known.add(ACCESS_TOKEN);
+    return Set.copyOf(known);
   }
 
   private static List<String> known() {

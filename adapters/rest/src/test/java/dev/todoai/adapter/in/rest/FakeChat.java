@@ -1,12 +1,12 @@
 package dev.todoai.adapter.in.rest;
 
 import dev.todoai.application.assistant.ChatMessage;
+import dev.todoai.application.assistant.Conversation;
+import dev.todoai.application.assistant.ConversationSummary;
 import dev.todoai.application.assistant.ToolCallRecord;
 import dev.todoai.application.assistant.ToolResult;
-import dev.todoai.application.chat.Conversation;
-import dev.todoai.application.chat.ConversationNotFoundException;
-import dev.todoai.application.chat.ConversationSummary;
 import dev.todoai.application.port.in.ChatUseCase;
+import dev.todoai.application.port.in.ConversationNotFoundException;
 import dev.todoai.application.port.in.GetConversationQuery;
 import dev.todoai.application.port.in.ParseQuickAddQuery;
 import dev.todoai.domain.shared.UserId;

@@ -3,8 +3,10 @@ package dev.todoai.adapter.in.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.todoai.adapter.in.rest.SseTestClient.SseEvent;
+import dev.todoai.adapter.out.live.SseHub;
 import dev.todoai.application.event.TaskUpdateMessage;
 import dev.todoai.domain.notification.Notification;
 import dev.todoai.domain.shared.UserId;
@@ -19,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -27,6 +30,7 @@ import org.junit.jupiter.api.Test;
 @MicronautTest
 @Property(name = "todo.auth.jwt-secret", value = TaskApiHttpTest.SECRET)
 @Property(name = "todo.live-updates.heartbeat", value = "1s")
+@Property(name = "todo.live-updates.max-streams-per-user", value = "3")
 class LiveUpdatesHttpTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration WAIT = Duration.ofSeconds(10);
@@ -141,9 +145,14 @@ class LiveUpdatesHttpTest {
   }
 
   @Test
-  void accessTokenQueryParameterOpensTheStream() throws Exception {
-    try (SseTestClient stream =
-        SseTestClient.open(uri(stream(user) + "?access_token=" + TestTokens.of(user)))) {
+  void aTicketFromAnAuthenticatedPostOpensTheStreamOnce() throws Exception {
+    JsonNode ticket = ticket(user);
+    String url = stream(user) + "?ticket=" + ticket.get("ticket").asText();
+    assertThat(ticket.get("stream_url").asText()).isEqualTo(url);
+    assertThat(Instant.parse(ticket.get("expires_at").asText()))
+        .isBefore(Instant.now().plusSeconds(61));
+
+    try (SseTestClient stream = SseTestClient.open(uri(url))) {
       assertThat(stream.response().statusCode()).isEqualTo(200);
       await().atMost(WAIT).until(() -> hub.openStreams(new UserId(user)) == 1);
       TaskUpdateMessage notice = notice(user, 1);
@@ -151,23 +160,82 @@ class LiveUpdatesHttpTest {
 
       await().atMost(WAIT).until(() -> stream.ids().equals(List.of(id(notice))));
     }
+    assertProblem(plainGet(url, null), 401, "/problems/unauthorized");
   }
 
   @Test
-  void badAccessTokenIsA401Problem() throws Exception {
-    String forged = TestTokens.signed(user, "another-secret-0123456789-abcdefghijk");
+  void aTicketOpensOnlyItsOwnUsersStream() throws Exception {
+    String ticket = ticket(user).get("ticket").asText();
 
-    HttpResponse<String> response = plainGet(stream(user) + "?access_token=" + forged, null);
+    HttpResponse<String> response = plainGet(stream("someone-else") + "?ticket=" + ticket, null);
 
-    assertProblem(response, 401, "/problems/unauthorized");
+    assertProblem(response, 403, "/problems/forbidden");
   }
 
   @Test
-  void accessTokenParameterDoesNotAuthenticateOtherRoutes() throws Exception {
+  void aTicketDoesNotAuthenticateOtherRoutes() throws Exception {
+    String ticket = ticket(user).get("ticket").asText();
+
+    assertProblem(
+        plainGet("/api/" + user + "/tasks?ticket=" + ticket, null), 401, "/problems/unauthorized");
+    assertProblem(plainGet("/api/" + user + "/tasks", ticket), 401, "/problems/unauthorized");
+  }
+
+  @Test
+  void theAccessTokenInTheUrlNoLongerOpensTheStream() throws Exception {
     HttpResponse<String> response =
-        plainGet("/api/" + user + "/tasks?access_token=" + TestTokens.of(user), null);
+        plainGet(stream(user) + "?access_token=" + TestTokens.of(user), null);
 
     assertProblem(response, 401, "/problems/unauthorized");
+  }
+
+  @Test
+  void aForgedTicketIsA401Problem() throws Exception {
+    HttpResponse<String> response = plainGet(stream(user) + "?ticket=st_" + "A".repeat(43), null);
+
+    assertProblem(response, 401, "/problems/unauthorized");
+  }
+
+  @Test
+  void ticketsAreIssuedOnlyToTheirOwner() throws Exception {
+    HttpResponse<String> anonymous = post("/api/" + user + "/stream/tickets", null);
+    HttpResponse<String> other = post("/api/someone-else/stream/tickets", TestTokens.of(user));
+
+    assertProblem(anonymous, 401, "/problems/unauthorized");
+    assertProblem(other, 403, "/problems/forbidden");
+  }
+
+  @Test
+  void theStreamBeyondTheLimitOfAUserIsA429AndOtherUsersStillConnect() throws Exception {
+    List<SseTestClient> open = new ArrayList<>();
+    try {
+      for (int i = 0; i < 3; i++) {
+        open.add(open(user));
+      }
+      HttpResponse<String> refused = plainGet(stream(user), TestTokens.of(user));
+
+      assertProblem(refused, 429, "/problems/too-many-streams");
+      assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+      try (SseTestClient other = open("user-" + UUID.randomUUID())) {
+        assertThat(other.response().statusCode()).isEqualTo(200);
+      }
+      open.remove(0).close();
+      await().atMost(WAIT).until(() -> hub.openStreams(new UserId(user)) == 2);
+      await()
+          .atMost(WAIT)
+          .untilAsserted(
+              () -> {
+                try (SseTestClient again =
+                    SseTestClient.open(
+                        uri(stream(user)), "Authorization", "Bearer " + TestTokens.of(user))) {
+                  assertThat(again.response().statusCode()).isEqualTo(200);
+                }
+              });
+    } finally {
+      for (SseTestClient client : open) {
+        client.close();
+      }
+    }
   }
 
   @Test
@@ -283,6 +351,21 @@ class LiveUpdatesHttpTest {
     assertThat(client.response().statusCode()).isEqualTo(200);
     await().atMost(WAIT).until(() -> client.comments().contains("connected"));
     return client;
+  }
+
+  private JsonNode ticket(String owner) throws Exception {
+    HttpResponse<String> response = post("/api/" + owner + "/stream/tickets", TestTokens.of(owner));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    return JSON.readTree(response.body());
+  }
+
+  private HttpResponse<String> post(String path, String token) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody());
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return http.send(request.build(), BodyHandlers.ofString());
   }
 
   private HttpResponse<String> plainGet(String path, String token) throws Exception {

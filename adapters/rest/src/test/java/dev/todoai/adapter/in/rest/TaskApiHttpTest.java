@@ -354,7 +354,8 @@ class TaskApiHttpTest {
 
   @Test
   void registeringATakenEmailIsA409() throws Exception {
-    String body = "{\"email\":\"" + UUID.randomUUID() + "@example.com\",\"password\":\"12345678\"}";
+    String body =
+        "{\"email\":\"" + UUID.randomUUID() + "@example.com\",\"password\":\"1234567890\"}";
     post("/api/auth/register", body);
 
     assertProblem(post("/api/auth/register", body), 409, "/problems/email-taken");

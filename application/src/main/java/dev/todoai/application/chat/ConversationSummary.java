@@ -1,6 +1,0 @@
-package dev.todoai.application.chat;
-
-import java.time.Instant;
-
-/** One conversation in a listing: its title is the start of its first user message. */
-public record ConversationSummary(long id, String title, Instant createdAt, Instant updatedAt) {}
