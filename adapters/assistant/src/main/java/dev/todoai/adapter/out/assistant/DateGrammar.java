@@ -22,15 +22,40 @@ import java.util.Map;
  */
 final class DateGrammar {
 
-  /** A point in time as spoken: a day, a time of day, both, or an exact instant. */
-  record When(LocalDate date, LocalTime time, Instant exact, boolean weekdayBased) {
+  /**
+   * A point in time as spoken: a day, a time of day, both, or an exact instant.
+   *
+   * @param weekdayBased a weekday name ("friday"): next week when the time has passed today
+   * @param loneHour the time is a bare hour ("at 7") whose half of the day was guessed
+   */
+  record When(
+      LocalDate date, LocalTime time, Instant exact, boolean weekdayBased, boolean loneHour) {
+    When(LocalDate date, LocalTime time, Instant exact, boolean weekdayBased) {
+      this(date, time, exact, weekdayBased, false);
+    }
+
     boolean hasTime() {
       return time != null || exact != null;
     }
+
+    When withTime(LocalTime t) {
+      return new When(date, t, exact, weekdayBased, false);
+    }
   }
 
-  /** When a reminder fires: a lead time before the due, or an absolute point. */
-  record ReminderTime(Amount beforeDue, When at) {}
+  /**
+   * When a reminder fires: a lead time before the due, an absolute point, or a time of day on the
+   * day before the due ("the evening before").
+   */
+  record ReminderTime(Amount beforeDue, When at, LocalTime dayBefore, int daysBefore) {
+    ReminderTime(Amount beforeDue, When at) {
+      this(beforeDue, at, null, 1);
+    }
+
+    ReminderTime(Amount beforeDue, When at, LocalTime dayBefore) {
+      this(beforeDue, at, dayBefore, 1);
+    }
+  }
 
   private static final Map<String, DayOfWeek> DAYS =
       Map.ofEntries(
@@ -100,13 +125,24 @@ final class DateGrammar {
           Map.entry("thirty", 30));
   private static final Map<String, Integer> ORDINAL_WORDS =
       Map.of("first", 1, "second", 2, "third", 3, "fourth", 4, "fifth", 5, "last", -1);
+
+  /** Fixed-date holidays as month * 100 + day. */
+  private static final Map<String, Integer> HOLIDAYS =
+      Map.ofEntries(
+          Map.entry("christmas", 1225),
+          Map.entry("xmas", 1225),
+          Map.entry("halloween", 1031),
+          Map.entry("valentine's", 214),
+          Map.entry("valentines", 214));
+
   private static final Map<String, LocalTime> DAY_PARTS =
       Map.of(
           "morning", LocalTime.of(9, 0),
           "afternoon", LocalTime.of(15, 0),
           "evening", LocalTime.of(19, 0),
           "night", LocalTime.of(20, 0),
-          "tonight", LocalTime.of(20, 0));
+          "tonight", LocalTime.of(20, 0),
+          "lunchtime", LocalTime.of(12, 0));
 
   private final List<Token> t;
   private final ZoneId zone;
@@ -247,6 +283,10 @@ final class DateGrammar {
 
   /** "monday", "monday and thursday", "mon, wed & fri". */
   Parsed<List<DayOfWeek>> weekdayList(int i, boolean allowAbbreviation) {
+    Parsed<List<DayOfWeek>> range = weekdayRange(i);
+    if (range != null) {
+      return range;
+    }
     Parsed<DayOfWeek> first = weekday(i, allowAbbreviation);
     if (first == null) {
       return null;
@@ -261,9 +301,6 @@ final class DateGrammar {
       if (word(j, "and", "or")) {
         j++;
       }
-      if (j == next) {
-        break;
-      }
       Parsed<DayOfWeek> d = weekday(j, true);
       if (d == null) {
         break;
@@ -275,6 +312,53 @@ final class DateGrammar {
     }
     days.sort(null);
     return new Parsed<>(days, next);
+  }
+
+  /** "mon-fri", "monday to friday", "tue through thu": every day from one to the other. */
+  private Parsed<List<DayOfWeek>> weekdayRange(int i) {
+    Token tok = at(i);
+    if (tok == null || tok.kind() != Kind.WORD) {
+      return null;
+    }
+    DayOfWeek from;
+    DayOfWeek to;
+    int next;
+    String w = tok.lower();
+    int dash = w.indexOf('-');
+    if (dash > 0) {
+      from = dayNamed(w.substring(0, dash));
+      to = dayNamed(w.substring(dash + 1));
+      next = i + 1;
+    } else {
+      Parsed<DayOfWeek> a = weekday(i, true);
+      if (a == null || !word(a.next(), "to", "through", "thru", "till", "until")) {
+        return null;
+      }
+      Parsed<DayOfWeek> b = weekday(a.next() + 1, true);
+      if (b == null) {
+        return null;
+      }
+      from = a.value();
+      to = b.value();
+      next = b.next();
+    }
+    if (from == null || to == null || from == to) {
+      return null;
+    }
+    List<DayOfWeek> days = new ArrayList<>();
+    for (DayOfWeek d = from; ; d = d.plus(1)) {
+      days.add(d);
+      if (d == to) {
+        break;
+      }
+    }
+    days.sort(null);
+    return new Parsed<>(days, next);
+  }
+
+  private static DayOfWeek dayNamed(String w) {
+    DayOfWeek d = DAYS.get(w);
+    return d != null ? d : DAY_ABBREVIATIONS.get(w);
   }
 
   Parsed<Integer> month(int i) {
@@ -355,6 +439,14 @@ final class DateGrammar {
     if (tok.kind() == Kind.ISO_DATE) {
       return day(tok.date(), i + 1);
     }
+    if (tok.kind() == Kind.SLASH_DATE) {
+      LocalDate d = slashDate((int[]) tok.value());
+      return d == null ? null : day(d, i + 1);
+    }
+    Parsed<LocalDate> holiday = allowAbbreviation ? holiday(i) : null;
+    if (holiday != null) {
+      return day(holiday.value(), holiday.next());
+    }
     if (tok.is("today", "tod")) {
       return day(today, i + 1);
     }
@@ -402,7 +494,20 @@ final class DateGrammar {
     if (weekendEnd > 0) {
       return day(weekend(false), weekendEnd);
     }
+    int eod = phrase(i, "end", "of", "the", "day");
+    if (eod < 0) {
+      eod = phrase(i, "end", "of", "day");
+    }
+    if (eod < 0 && tok.is("eod", "cob", "eob")) {
+      eod = i + 1;
+    }
+    if (eod > 0) {
+      return day(today, eod);
+    }
     int eo = phrase(i, "end", "of");
+    if (eo < 0) {
+      eo = phrase(i, "the", "end", "of");
+    }
     if (eo > 0) {
       int k = word(eo, "the", "this") ? eo + 1 : eo;
       if (word(k, "week")) {
@@ -417,6 +522,10 @@ final class DateGrammar {
       }
       if (word(k, "year")) {
         return day(today.with(TemporalAdjusters.lastDayOfYear()), k + 1);
+      }
+      Parsed<LocalDate> month = monthStart(k);
+      if (month != null) {
+        return day(month.value().with(TemporalAdjusters.lastDayOfMonth()), month.next());
       }
       return null;
     }
@@ -453,6 +562,88 @@ final class DateGrammar {
       }
     }
     return null;
+  }
+
+  /** "12/15" month first (no month 15), "24/12" day first; both possible: by the zone. */
+  private LocalDate slashDate(int[] v) {
+    int a = v[0];
+    int b = v[1];
+    boolean monthFirst;
+    if (a > 12) {
+      monthFirst = false;
+    } else if (b > 12) {
+      monthFirst = true;
+    } else {
+      monthFirst = zone.getId().startsWith("America/") || zone.getId().startsWith("US/");
+    }
+    int month = monthFirst ? a : b;
+    int dom = monthFirst ? b : a;
+    if (v[2] != 0) {
+      return safeDate(v[2], month, dom);
+    }
+    LocalDate d = safeDate(today.getYear(), month, dom);
+    if (d != null && d.isBefore(today)) {
+      d = safeDate(today.getYear() + 1, month, dom);
+    }
+    return d;
+  }
+
+  /** "christmas", "christmas eve", "new year's eve", "new year's day", "halloween". */
+  private Parsed<LocalDate> holiday(int i) {
+    int j = word(i, "the") ? i + 1 : i;
+    Token tok = at(j);
+    if (tok == null || tok.kind() != Kind.WORD) {
+      return null;
+    }
+    int md;
+    int next;
+    int nye = phrase(j, "new", "year's|years|year", "eve");
+    int ny = phrase(j, "new", "year's|years|year", "day");
+    if (nye > 0) {
+      md = 1231;
+      next = nye;
+    } else if (ny > 0) {
+      md = 101;
+      next = ny;
+    } else if (HOLIDAYS.containsKey(tok.lower())) {
+      md = HOLIDAYS.get(tok.lower());
+      next = j + 1;
+      if (md == 1225 && word(next, "eve")) {
+        md = 1224;
+        next++;
+      } else if (md == 1225 && word(next, "day")) {
+        next++;
+      } else if (md == 214 && word(next, "day")) {
+        next++;
+      }
+    } else {
+      return null;
+    }
+    LocalDate d = LocalDate.of(today.getYear(), md / 100, md % 100);
+    if (d.isBefore(today)) {
+      d = d.plusYears(1);
+    }
+    return new Parsed<>(d, next);
+  }
+
+  /**
+   * A month by name, optionally with a year ("march 2028", "june"): its first day, the next such
+   * month from today when no year is given (this month counts).
+   */
+  Parsed<LocalDate> monthStart(int i) {
+    Parsed<Integer> m = month(i);
+    if (m == null) {
+      return null;
+    }
+    Parsed<Integer> y = year(m.next());
+    if (y != null) {
+      return new Parsed<>(LocalDate.of(y.value(), m.value(), 1), y.next());
+    }
+    LocalDate d = LocalDate.of(today.getYear(), m.value(), 1);
+    if (d.plusMonths(1).isBefore(today.plusDays(1))) {
+      d = d.plusYears(1);
+    }
+    return new Parsed<>(d, m.next());
   }
 
   private LocalDate weekend(boolean next) {
@@ -532,12 +723,15 @@ final class DateGrammar {
 
   /**
    * A point in time with an optional lead word: "on friday at 3pm", "by dec 5", "at 9:30",
-   * "tomorrow morning", "in 2 hours", "next monday 3pm", "3pm tomorrow".
+   * "tomorrow morning", "in 2 hours", "next monday 3pm", "3pm tomorrow", "at 6 tomorrow morning". A
+   * bare hour takes its half of the day from a day part next to it ("at 7 in the morning").
    */
   Parsed<When> when(int i) {
     int j = i;
     boolean at = false;
-    for (int k = 0; k < 2 && word(j, "on", "by", "due", "at", "before", "for", "until"); k++) {
+    for (int k = 0;
+        k < 2 && word(j, "on", "by", "due", "at", "before", "for", "until", "till", "til");
+        k++) {
       at |= word(j, "at");
       j++;
     }
@@ -558,49 +752,138 @@ final class DateGrammar {
       }
     }
     if (tok.is("tonight")) {
-      return new Parsed<>(new When(today, LocalTime.of(20, 0), null, false), j + 1);
+      Parsed<LocalTime> tm = timeAfterDate(j + 1, LocalTime.of(20, 0));
+      return tm != null
+          ? new Parsed<>(new When(today, tm.value(), null, false), tm.next())
+          : new Parsed<>(new When(today, LocalTime.of(20, 0), null, false), j + 1);
     }
     if (tok.is("this")) {
       Parsed<LocalTime> part = dayPart(j + 1);
       if (part != null) {
-        return new Parsed<>(new When(today, part.value(), null, false), part.next());
+        Parsed<LocalTime> tm = timeAfterDate(part.next(), part.value());
+        return tm != null
+            ? new Parsed<>(new When(today, tm.value(), null, false), tm.next())
+            : new Parsed<>(new When(today, part.value(), null, false), part.next());
       }
     }
-    Parsed<When> d = date(j, lead);
+    Parsed<When> d = date(j, lead || abbreviationFits(j + 1));
+    if (d != null && word(d.next(), "'s")) {
+      return null;
+    }
     if (d != null) {
       int k = d.next();
-      Parsed<LocalTime> tm = timeAfterDate(k);
+      Parsed<LocalTime> tm = timeAfterDate(k, null);
       if (tm != null) {
         return new Parsed<>(
             new When(d.value().date(), tm.value(), null, d.value().weekdayBased()), tm.next());
       }
       return d;
     }
+    if (at || tok.is("in")) {
+      Parsed<LocalTime> part = dayPart(j);
+      if (part != null) {
+        return new Parsed<>(new When(null, part.value(), null, false), part.next());
+      }
+    }
     Parsed<LocalTime> tm = time(j, at);
     if (tm != null) {
+      boolean lone = isLoneHour(j);
       int k = tm.next();
+      Parsed<LocalTime> partBefore = lone ? dayPart(k) : null;
+      LocalTime time = tm.value();
+      if (partBefore != null) {
+        time = adjust(time, true, partBefore.value());
+        k = partBefore.next();
+        lone = false;
+      }
       int m = word(k, "on") || punct(k, ",") ? k + 1 : k;
       Parsed<When> dd = date(m, true);
       if (dd != null) {
+        int after = dd.next();
+        Parsed<LocalTime> part = lone ? dayPart(after) : null;
+        if (part != null) {
+          time = adjust(time, true, part.value());
+          after = part.next();
+          lone = false;
+        }
         return new Parsed<>(
-            new When(dd.value().date(), tm.value(), null, dd.value().weekdayBased()), dd.next());
+            new When(dd.value().date(), time, null, dd.value().weekdayBased(), lone), after);
       }
-      return new Parsed<>(new When(null, tm.value(), null, false), k);
+      return new Parsed<>(new When(null, time, null, false, lone), k);
     }
     return null;
   }
 
-  private Parsed<LocalTime> timeAfterDate(int k) {
+  /**
+   * Whether a weekday abbreviation ("sat") can stand here: before a time, an attribute or the end.
+   */
+  private boolean abbreviationFits(int next) {
+    Token n = at(next);
+    if (n == null) {
+      return true;
+    }
+    return switch (n.kind()) {
+      case TIME, NUMBER, HASHTAG, PRIORITY -> true;
+      case PUNCT -> n.text().equals(",") || n.text().equals("@") || n.text().equals(".");
+      case WORD ->
+          n.is("at", "morning", "afternoon", "evening", "night", "noon", "and", "remind", "every");
+      default -> false;
+    };
+  }
+
+  private boolean isLoneHour(int j) {
+    Token tok = at(j);
+    return tok != null && tok.kind() == Kind.NUMBER && !word(j + 1, "o'clock", "o’clock", "oclock");
+  }
+
+  /** A bare hour moved into the half of the day of {@code part} (morning: before noon). */
+  static LocalTime adjust(LocalTime t, boolean lone, LocalTime part) {
+    if (!lone || part == null) {
+      return t;
+    }
+    int h = t.getHour() % 12;
+    return part.getHour() < 12
+        ? LocalTime.of(h, t.getMinute())
+        : LocalTime.of(h + 12, t.getMinute());
+  }
+
+  /**
+   * The time after a date: "at 3pm", "@ 9", "3pm", "morning", "morning at 7", "at 7 in the
+   * evening"; {@code part} is a day part already read (a bare hour then takes its half).
+   */
+  private Parsed<LocalTime> timeAfterDate(int k, LocalTime part) {
     int m = word(k, "at") || punct(k, "@") || punct(k, ",") ? k + 1 : k;
     Parsed<LocalTime> tm = time(m, m > k && !punct(k, ","));
     if (tm != null) {
-      return tm;
+      boolean lone = isLoneHour(m);
+      if (lone && part == null) {
+        Parsed<LocalTime> after = dayPart(tm.next());
+        if (after != null) {
+          return new Parsed<>(adjust(tm.value(), true, after.value()), after.next());
+        }
+      }
+      return new Parsed<>(adjust(tm.value(), lone, part), tm.next());
     }
-    return dayPart(k);
+    if (part != null) {
+      return null;
+    }
+    Parsed<LocalTime> dp = dayPart(k);
+    if (dp != null) {
+      Parsed<LocalTime> later = timeAfterDate(dp.next(), dp.value());
+      return later != null ? later : dp;
+    }
+    return null;
   }
 
-  /** "1 day before", "30 minutes earlier", or a point in time; optional "at"/"on" lead. */
+  /**
+   * "1 day before", "30 minutes earlier", "the evening before", "the day before at 6pm", "when it's
+   * due", or a point in time; optional "at"/"on" lead.
+   */
   Parsed<ReminderTime> reminderTime(int i) {
+    Parsed<ReminderTime> dayBefore = dayBefore(i);
+    if (dayBefore != null) {
+      return dayBefore;
+    }
     Parsed<Amount> a = amount(i);
     if (a != null) {
       int k = a.next();
@@ -628,7 +911,73 @@ final class DateGrammar {
       return new Parsed<>(new ReminderTime(new Amount(0, ChronoUnit.MINUTES), null), atDue);
     }
     Parsed<When> w = when(i);
+    if (w != null && w.value().date() == null && w.value().exact() == null) {
+      int same = phrase(w.next(), "on", "the", "day");
+      if (same < 0) {
+        same = phrase(w.next(), "that|the", "day");
+      }
+      if (same > 0) {
+        return new Parsed<>(new ReminderTime(null, null, w.value().time(), 0), same);
+      }
+    }
     return w == null ? null : new Parsed<>(new ReminderTime(null, w.value()), w.next());
+  }
+
+  /** "the evening before", "the night before", "the day before at 6pm": the day before the due. */
+  private Parsed<ReminderTime> dayBefore(int i) {
+    // "on the day at 8am", "the morning of", "that morning": the due day itself
+    int same = phrase(i, "on", "the", "day");
+    if (same < 0) {
+      same = phrase(i, "on", "the", "due", "date|day");
+    }
+    if (same < 0) {
+      same = phrase(i, "that|the", "day");
+    }
+    if (same > 0 && word(same, "before", "after", "prior")) {
+      same = -1;
+    }
+    if (same > 0) {
+      Parsed<LocalTime> tm = timeAfterDate(same, null);
+      LocalTime time = tm == null ? LocalTime.of(9, 0) : tm.value();
+      return new Parsed<>(new ReminderTime(null, null, time, 0), tm == null ? same : tm.next());
+    }
+    Token part = at(word(i, "the", "that") ? i + 1 : i);
+    if (part != null
+        && part.kind() == Kind.WORD
+        && DAY_PARTS.containsKey(part.lower())
+        && (word(i, "that") || (word(i, "the") && word(i + 2, "of")))) {
+      int k = word(i, "that") ? i + 2 : i + 3;
+      if (word(k, "the") && word(k + 1, "day")) {
+        k += 2;
+      }
+      return new Parsed<>(new ReminderTime(null, null, DAY_PARTS.get(part.lower()), 0), k);
+    }
+    int j = word(i, "the", "on") ? i + 1 : i;
+    if (word(j, "the")) {
+      j++;
+    }
+    Token tok = at(j);
+    if (tok == null || !word(j + 1, "before")) {
+      return null;
+    }
+    LocalTime time;
+    if (tok.is("day")) {
+      time = null;
+    } else if (tok.kind() == Kind.WORD && DAY_PARTS.containsKey(tok.lower())) {
+      time = DAY_PARTS.get(tok.lower());
+    } else {
+      return null;
+    }
+    int k = j + 2;
+    int due = phrase(k, "it's|its|it", "due");
+    if (due > 0) {
+      k = due;
+    }
+    Parsed<LocalTime> tm = timeAfterDate(k, time);
+    if (tm != null) {
+      return new Parsed<>(new ReminderTime(null, null, tm.value()), tm.next());
+    }
+    return new Parsed<>(new ReminderTime(null, null, time == null ? LocalTime.of(9, 0) : time), k);
   }
 
   /** Resolves a spoken point to a date and time: a lone time is today, or tomorrow if past. */
@@ -649,8 +998,9 @@ final class DateGrammar {
 
   /**
    * "every day", "every 2 weeks on monday", "every weekday", "every monday and thursday", "every
-   * month on the 1st", "every first monday", "every dec 5", "daily", "weekly on friday", with
-   * optional "until dec 31", "for 10 times", "starting next monday".
+   * month on the 1st", "every first monday", "every dec 5", "daily", "weekly on friday", "twice a
+   * month", "once a year", "every! 3 days" (counted from completion), with optional "until dec 31",
+   * "until march 2028", "10 times", "for 8 weeks", "starting next monday", "after I finish it".
    */
   Parsed<RecurrenceSpec> recurrence(int i) {
     Parsed<RecurrenceSpec> core = recurrenceCore(i);
@@ -661,51 +1011,163 @@ final class DateGrammar {
     return more == null ? core : more;
   }
 
-  /** "until dec 31", "for 10 times", "starting next monday" after a recurrence; null if none. */
+  /** Whether the recurrence at {@code i} is a bare adverb ("daily", "weekly"), not "every ...". */
+  boolean isAdverbRecurrence(int i) {
+    return word(i, "daily", "weekly", "biweekly", "fortnightly", "monthly", "yearly", "annually");
+  }
+
+  /**
+   * "until dec 31", "10 times", "for 8 weeks", "starting next monday", "after I finish it" after a
+   * recurrence; null if none.
+   */
   Parsed<RecurrenceSpec> recurrenceSuffix(RecurrenceSpec spec, int from) {
     int j = from;
     boolean progress = true;
     while (progress) {
       progress = false;
-      if (word(j, "until", "till", "through", "ending")) {
-        int k = word(j, "ending") && word(j + 1, "on") ? j + 2 : j + 1;
-        Parsed<When> u = date(k, true);
-        if (u != null) {
-          spec = spec.withUntil(u.value().date());
-          j = u.next();
+      int s = punct(j, ",") ? j + 1 : j;
+      if (word(s, "and") && (word(s + 1, "until", "till", "ending") || completion(s + 1) > 0)) {
+        s++;
+      }
+      if (word(s, "until", "till", "through", "ending", "thru")) {
+        int k = word(s, "ending") && word(s + 1, "on", "in") ? s + 2 : s + 1;
+        Parsed<LocalDate> until = untilDate(k);
+        if (until != null) {
+          spec = spec.withUntil(until.value());
+          j = until.next();
           progress = true;
           continue;
         }
       }
-      int k = word(j, "for") ? j + 1 : j;
+      int k = word(s, "for") ? s + 1 : s;
       Parsed<Integer> n = count(k);
-      if (n != null && word(n.next(), "times", "occurrences")) {
+      if (n != null && word(n.next(), "times", "occurrences", "x")) {
         spec = spec.withCount(n.value());
         j = n.next() + 1;
         progress = true;
         continue;
       }
-      if (word(j, "starting", "from", "beginning")) {
-        int s = word(j + 1, "on", "from") ? j + 2 : j + 1;
-        Parsed<When> start = date(s, true);
+      if (n != null && word(s, "for") && unit(n.next()) != null) {
+        ChronoUnit u = unit(n.next()).value();
+        if (u != ChronoUnit.MINUTES && u != ChronoUnit.HOURS) {
+          LocalDate base = spec.start() != null ? spec.start() : today;
+          spec = spec.withUntil(base.plus(n.value(), u).minusDays(1));
+          j = n.next() + 1;
+          progress = true;
+          continue;
+        }
+      }
+      if (word(s, "starting", "from", "beginning", "begin", "start")) {
+        int st = word(s + 1, "on", "from", "in") ? s + 2 : s + 1;
+        Parsed<When> start = date(st, true);
         if (start != null) {
           spec = spec.withStart(start.value().date());
           j = start.next();
           progress = true;
+          continue;
         }
+      }
+      int c = completion(s);
+      if (c > 0) {
+        spec = spec.fromCompletion(true);
+        j = c;
+        progress = true;
       }
     }
     return j == from ? null : new Parsed<>(spec, j);
   }
 
+  /**
+   * The last day of a recurrence: "dec 31", "the end of the year", "march 2028" (its last day),
+   * "june" (the last day of the next June).
+   */
+  private Parsed<LocalDate> untilDate(int k) {
+    Parsed<LocalDate> month = monthStart(k);
+    if (month != null && !(at(month.next()) != null && at(month.next()).kind() == Kind.NUMBER)) {
+      Parsed<When> exact = date(k, true);
+      if (exact == null || exact.next() <= month.next()) {
+        return new Parsed<>(month.value().with(TemporalAdjusters.lastDayOfMonth()), month.next());
+      }
+    }
+    Parsed<When> u = date(k, true);
+    return u == null ? null : new Parsed<>(u.value().date(), u.next());
+  }
+
+  /**
+   * "after I finish it", "after completion", "from completion", "after the last one", "after it's
+   * done", "after I go", "when done": the next occurrence counts from the completion. The index
+   * after the phrase, or -1.
+   */
+  int completion(int i) {
+    if (!word(i, "after", "from", "since", "when", "once")) {
+      return -1;
+    }
+    int j = i + 1;
+    if (word(j, "completion", "completing", "finishing", "done", "complete", "completed")) {
+      int k = j + 1;
+      return word(k, "it", "them") ? k + 1 : k;
+    }
+    int last = phrase(j, "the", "last", "one|time|completion");
+    if (last > 0) {
+      return last;
+    }
+    int done = phrase(j, "it's|its|it|i'm|im", "done|finished|completed|complete");
+    if (done < 0) {
+      done = phrase(j, "it", "is|was|has|gets", "done|finished|completed|complete");
+    }
+    if (done < 0) {
+      done = phrase(j, "it", "has", "been", "done|finished|completed");
+    }
+    if (done > 0) {
+      return done;
+    }
+    if (word(j, "i", "you", "we", "i've", "we've", "you've")) {
+      int k = j + 1;
+      if (word(k, "have", "'ve")) {
+        k++;
+      }
+      if (word(
+          k,
+          "finish",
+          "finished",
+          "complete",
+          "completed",
+          "do",
+          "did",
+          "done",
+          "go",
+          "went",
+          "check",
+          "checked",
+          "tick",
+          "ticked")) {
+        k++;
+        if (word(k, "it", "them", "off", "that")) {
+          k++;
+        }
+        if (word(k, "off")) {
+          k++;
+        }
+        return k;
+      }
+    }
+    return -1;
+  }
+
   private Parsed<RecurrenceSpec> recurrenceCore(int i) {
     Token tok = at(i);
-    if (tok == null || tok.kind() != Kind.WORD) {
+    if (tok == null) {
+      return null;
+    }
+    if (tok.kind() == Kind.NUMBER) {
+      return timesPer(i);
+    }
+    if (tok.kind() != Kind.WORD) {
       return null;
     }
     switch (tok.lower()) {
       case "daily":
-        return new Parsed<>(RecurrenceSpec.of(Freq.DAILY, 1), i + 1);
+        return withDayPart(RecurrenceSpec.of(Freq.DAILY, 1), i + 1);
       case "weekly":
         return qualify(RecurrenceSpec.of(Freq.WEEKLY, 1), i + 1);
       case "biweekly", "fortnightly":
@@ -720,12 +1182,158 @@ final class DateGrammar {
               RecurrenceSpec.of(Freq.WEEKLY, 1).withByDay(RecurrenceSpec.WEEKDAYS, null), i + 1);
         }
         return null;
+      case "once", "twice", "thrice":
+        return timesPer(i);
       case "every", "each":
         break;
       default:
-        return null;
+        Parsed<RecurrenceSpec> per = timesPer(i);
+        if (per != null) {
+          return per;
+        }
+        Parsed<RecurrenceSpec> monthly = monthlyOfEvery(i);
+        if (monthly != null) {
+          return monthly;
+        }
+        return weekdaysWithoutEvery(i);
     }
     int j = i + 1;
+    boolean fromCompletion = false;
+    if (punct(j, "!")) {
+      fromCompletion = true;
+      j++;
+    }
+    Parsed<RecurrenceSpec> r = everyBody(j);
+    if (r == null) {
+      return null;
+    }
+    return fromCompletion ? new Parsed<>(r.value().fromCompletion(true), r.next()) : r;
+  }
+
+  /**
+   * Weekdays said as a habit: "mondays and wednesdays", "tue thu sat": every week on those days. A
+   * single weekday ("friday") is a date, not a recurrence.
+   */
+  private Parsed<RecurrenceSpec> weekdaysWithoutEvery(int i) {
+    if (word(i - 1, "next", "this", "coming", "on", "by", "until", "till", "before", "from")) {
+      return null;
+    }
+    Token tok = at(i);
+    boolean plural =
+        tok != null
+            && tok.kind() == Kind.WORD
+            && tok.lower().endsWith("s")
+            && DAYS.containsKey(tok.lower().substring(0, tok.lower().length() - 1));
+    Parsed<List<DayOfWeek>> days = weekdayList(i, true);
+    if (days == null || (!plural && days.value().size() < 2)) {
+      return null;
+    }
+    return withDayPart(
+        RecurrenceSpec.of(Freq.WEEKLY, 1).withByDay(days.value(), null), days.next());
+  }
+
+  /** "on the last day of every month", "the 2nd of each month": monthly on that day. */
+  private Parsed<RecurrenceSpec> monthlyOfEvery(int i) {
+    int j = word(i, "on") ? i + 1 : i;
+    if (!word(j, "the") && (at(j) == null || at(j).kind() != Kind.ORDINAL)) {
+      return null;
+    }
+    Parsed<RecurrenceSpec> m = monthlyDay(RecurrenceSpec.of(Freq.MONTHLY, 1), j);
+    if (m == null) {
+      return null;
+    }
+    for (int k = j; k < m.next(); k++) {
+      if (word(k, "every", "each")) {
+        return withDayPart(m.value(), m.next());
+      }
+    }
+    return null;
+  }
+
+  /** "once a week", "twice a month", "3 times a week", "twice a year". */
+  private Parsed<RecurrenceSpec> timesPer(int i) {
+    int n;
+    int j;
+    if (word(i, "once")) {
+      n = 1;
+      j = i + 1;
+    } else if (word(i, "twice")) {
+      n = 2;
+      j = i + 1;
+    } else if (word(i, "thrice")) {
+      n = 3;
+      j = i + 1;
+    } else {
+      Parsed<Integer> c = count(i);
+      if (c == null || !word(c.next(), "times") || word(i, "a", "an")) {
+        return null;
+      }
+      n = c.value();
+      j = c.next() + 1;
+    }
+    if (!word(j, "a", "an", "per", "every", "each")) {
+      return null;
+    }
+    Parsed<ChronoUnit> u = unit(j + 1);
+    if (u == null) {
+      return null;
+    }
+    RecurrenceSpec spec =
+        switch (u.value()) {
+          case DAYS -> n == 1 ? RecurrenceSpec.of(Freq.DAILY, 1) : null;
+          case WEEKS ->
+              switch (n) {
+                case 1 -> RecurrenceSpec.of(Freq.WEEKLY, 1);
+                case 2 ->
+                    RecurrenceSpec.of(Freq.WEEKLY, 1)
+                        .withByDay(List.of(DayOfWeek.MONDAY, DayOfWeek.THURSDAY), null);
+                case 3 ->
+                    RecurrenceSpec.of(Freq.WEEKLY, 1)
+                        .withByDay(
+                            List.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY), null);
+                default -> null;
+              };
+          case MONTHS ->
+              switch (n) {
+                case 1 -> RecurrenceSpec.of(Freq.MONTHLY, 1);
+                case 2 -> RecurrenceSpec.of(Freq.MONTHLY, 1).withMonthDays(null, List.of(1, 15));
+                default -> null;
+              };
+          case YEARS ->
+              switch (n) {
+                case 1 -> RecurrenceSpec.of(Freq.YEARLY, 1);
+                case 2 -> RecurrenceSpec.of(Freq.MONTHLY, 6);
+                case 3 -> RecurrenceSpec.of(Freq.MONTHLY, 4);
+                case 4 -> RecurrenceSpec.of(Freq.MONTHLY, 3);
+                default -> null;
+              };
+          default -> null;
+        };
+    return spec == null ? null : new Parsed<>(spec, u.next());
+  }
+
+  /** What follows "every": an interval and unit, weekdays, a day part, a day of the month... */
+  private Parsed<RecurrenceSpec> everyBody(int j) {
+    Token ord = at(j);
+    Integer nth = null;
+    if (ord != null && ord.kind() == Kind.ORDINAL) {
+      nth = ord.intValue();
+    } else if (ord != null && ord.kind() == Kind.WORD && ORDINAL_WORDS.containsKey(ord.lower())) {
+      nth = ORDINAL_WORDS.get(ord.lower());
+    }
+    if (nth != null && nth >= 2 && unit(j + 1) != null && !word(j + 2, "of")) {
+      Freq f =
+          switch (unit(j + 1).value()) {
+            case DAYS -> Freq.DAILY;
+            case WEEKS -> Freq.WEEKLY;
+            case MONTHS -> Freq.MONTHLY;
+            case YEARS -> Freq.YEARLY;
+            default -> null;
+          };
+      if (f != null) {
+        return qualify(RecurrenceSpec.of(f, nth), j + 2);
+      }
+    }
     int interval = 1;
     boolean explicitInterval = false;
     if (word(j, "other")) {
@@ -761,22 +1369,22 @@ final class DateGrammar {
     if (explicitInterval) {
       Parsed<List<DayOfWeek>> days = weekdayList(j, true);
       if (days != null) {
-        return new Parsed<>(
+        return withDayPart(
             RecurrenceSpec.of(Freq.WEEKLY, interval).withByDay(days.value(), null), days.next());
       }
       return null;
     }
     if (word(j, "weekday", "weekdays", "workday", "workdays")) {
-      return new Parsed<>(
+      return withDayPart(
           RecurrenceSpec.of(Freq.WEEKLY, 1).withByDay(RecurrenceSpec.WEEKDAYS, null), j + 1);
     }
     int business = phrase(j, "business|working|work", "day|days");
     if (business > 0) {
-      return new Parsed<>(
+      return withDayPart(
           RecurrenceSpec.of(Freq.WEEKLY, 1).withByDay(RecurrenceSpec.WEEKDAYS, null), business);
     }
     if (word(j, "weekend", "weekends")) {
-      return new Parsed<>(
+      return withDayPart(
           RecurrenceSpec.of(Freq.WEEKLY, 1).withByDay(RecurrenceSpec.WEEKEND, null), j + 1);
     }
     Parsed<LocalTime> part = dayPart(j);
@@ -786,12 +1394,12 @@ final class DateGrammar {
     }
     Parsed<List<DayOfWeek>> days = weekdayList(j, true);
     if (days != null) {
-      return new Parsed<>(
+      return withDayPart(
           RecurrenceSpec.of(Freq.WEEKLY, 1).withByDay(days.value(), null), days.next());
     }
     Parsed<RecurrenceSpec> monthly = monthlyDay(RecurrenceSpec.of(Freq.MONTHLY, 1), j);
     if (monthly != null) {
-      return monthly;
+      return withDayPart(monthly.value(), monthly.next());
     }
     Parsed<int[]> md = monthDay(j);
     if (md != null && md.value()[0] == 0) {
@@ -801,6 +1409,15 @@ final class DateGrammar {
     return null;
   }
 
+  /** A day part right after a recurrence ("every thursday evening") gives it a default time. */
+  private Parsed<RecurrenceSpec> withDayPart(RecurrenceSpec spec, int j) {
+    Parsed<LocalTime> part = dayPart(j);
+    if (part != null) {
+      return new Parsed<>(spec.withDefaultTime(part.value()), part.next());
+    }
+    return new Parsed<>(spec, j);
+  }
+
   /** The "on ..." part after a unit: weekdays for weekly, a day for monthly and yearly. */
   private Parsed<RecurrenceSpec> qualify(RecurrenceSpec spec, int j) {
     int k = word(j, "on") ? j + 1 : j;
@@ -808,7 +1425,7 @@ final class DateGrammar {
       case WEEKLY -> {
         Parsed<List<DayOfWeek>> days = weekdayList(k, true);
         if (days != null) {
-          return new Parsed<>(spec.withByDay(days.value(), null), days.next());
+          return withDayPart(spec.withByDay(days.value(), null), days.next());
         }
       }
       case MONTHLY -> {
@@ -829,7 +1446,7 @@ final class DateGrammar {
       }
       default -> {}
     }
-    return new Parsed<>(spec, j);
+    return withDayPart(spec, j);
   }
 
   /** "the 1st", "15th", "last day", "first monday", each optionally "of the month". */
@@ -870,6 +1487,10 @@ final class DateGrammar {
       int n = ORDINAL_WORDS.get(tok.lower());
       if (n > 0 && word(afterOrdinal, "day")) {
         result = new Parsed<>(spec.withMonthDay(null, n), afterOrdinal + 1);
+      } else if (n > 0
+          && word(afterOrdinal, "of")
+          && word(afterOrdinal + 1, "the", "every", "each", "month")) {
+        result = new Parsed<>(spec.withMonthDay(null, n), afterOrdinal);
       }
     }
     if (result == null) {

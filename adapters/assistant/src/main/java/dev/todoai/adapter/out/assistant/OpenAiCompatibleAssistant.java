@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.todoai.adapter.contract.tools.TaskToolCatalog;
 import dev.todoai.application.assistant.ChatMessage;
 import dev.todoai.application.assistant.ToolCallRecord;
 import dev.todoai.application.assistant.ToolInvoker;
@@ -16,8 +17,6 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,8 +42,19 @@ import org.slf4j.LoggerFactory;
 @Requires(property = "todo.assistant.provider", value = "openai")
 final class OpenAiCompatibleAssistant implements AssistantPort {
   private static final Logger LOG = LoggerFactory.getLogger(OpenAiCompatibleAssistant.class);
-  private static final String TOOLS_RESOURCE = "tools.json";
   private static final int MAX_ERROR_BODY = 300;
+
+  /**
+   * The most of a model's answer that is read; a longer one is refused (a model or proxy gone
+   * astray).
+   */
+  static final int MAX_RESPONSE_BYTES = 1024 * 1024;
+
+  /** The longest reply passed on to the user. */
+  static final int MAX_REPLY_CHARS = 8000;
+
+  /** The most tool calls one round may ask for. */
+  static final int MAX_TOOL_CALLS_PER_ROUND = 10;
 
   private final OpenAiSettings settings;
   private final HttpClient http;
@@ -71,15 +81,9 @@ final class OpenAiCompatibleAssistant implements AssistantPort {
     this.tools = loadTools();
   }
 
+  /** The task tools as generated from the contract (the schemas MCP serves, too). */
   private ArrayNode loadTools() {
-    try (InputStream in = OpenAiCompatibleAssistant.class.getResourceAsStream(TOOLS_RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + TOOLS_RESOURCE);
-      }
-      return (ArrayNode) json.readTree(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return json.valueToTree(TaskToolCatalog.openAiTools());
   }
 
   @Override
@@ -107,8 +111,18 @@ final class OpenAiCompatibleAssistant implements AssistantPort {
             calls);
       }
       JsonNode toolCalls = message.path("tool_calls");
+      if (toolCalls.isArray() && toolCalls.size() > MAX_TOOL_CALLS_PER_ROUND) {
+        return new AssistantReply(
+            "Sorry, the model asked for more than "
+                + MAX_TOOL_CALLS_PER_ROUND
+                + " tool calls at once. Please try a smaller request.",
+            calls);
+      }
       if (!toolCalls.isArray() || toolCalls.isEmpty()) {
         String text = message.path("content").asText("").strip();
+        if (text.length() > MAX_REPLY_CHARS) {
+          text = text.substring(0, MAX_REPLY_CHARS) + "…";
+        }
         return new AssistantReply(text.isEmpty() ? "(The model gave no answer.)" : text, calls);
       }
       ObjectNode assistant = messages.addObject().put("role", "assistant");
@@ -189,33 +203,43 @@ final class OpenAiCompatibleAssistant implements AssistantPort {
     if (settings.apiKey() != null && !settings.apiKey().isBlank()) {
       request.header("Authorization", "Bearer " + settings.apiKey());
     }
-    HttpResponse<String> response;
+    HttpResponse<java.io.InputStream> streamed;
+    String answer;
     try {
-      response =
+      streamed =
           http.send(
               request
                   .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
                   .build(),
-              HttpResponse.BodyHandlers.ofString());
+              HttpResponse.BodyHandlers.ofInputStream());
+      try (java.io.InputStream in = streamed.body()) {
+        byte[] bytes = in.readNBytes(MAX_RESPONSE_BYTES + 1);
+        if (bytes.length > MAX_RESPONSE_BYTES) {
+          LOG.warn("chat completion answer longer than {} bytes: refused", MAX_RESPONSE_BYTES);
+          throw new ModelUnavailable("the answer is too long");
+        }
+        answer = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+      }
     } catch (HttpTimeoutException e) {
       throw new ModelUnavailable("no answer within " + settings.timeout().toSeconds() + " s");
     } catch (IOException e) {
-      throw new ModelUnavailable(
-          "cannot reach " + settings.baseUrl() + ": " + e.getClass().getSimpleName());
+      // the model's address is configuration: log it, never tell the user
+      LOG.warn("cannot reach the language model at {}: {}", settings.baseUrl(), e.toString());
+      throw new ModelUnavailable("cannot reach it: " + e.getClass().getSimpleName());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ModelUnavailable("interrupted");
     }
-    if (response.statusCode() / 100 != 2) {
-      String detail = response.body() == null ? "" : response.body().strip();
+    if (streamed.statusCode() / 100 != 2) {
+      String detail = answer.strip();
       if (detail.length() > MAX_ERROR_BODY) {
         detail = detail.substring(0, MAX_ERROR_BODY) + "…";
       }
-      LOG.warn("chat completion answered HTTP {}: {}", response.statusCode(), detail);
-      throw new ModelUnavailable("HTTP " + response.statusCode());
+      LOG.warn("chat completion answered HTTP {}: {}", streamed.statusCode(), detail);
+      throw new ModelUnavailable("HTTP " + streamed.statusCode());
     }
     try {
-      JsonNode message = json.readTree(response.body()).path("choices").path(0).path("message");
+      JsonNode message = json.readTree(answer).path("choices").path(0).path("message");
       if (message.isMissingNode()) {
         throw new ModelUnavailable("the answer has no choices[0].message");
       }
@@ -241,8 +265,12 @@ final class OpenAiCompatibleAssistant implements AssistantPort {
         + " whole day, and set time_zone to the user's zone. Recurring tasks need a due and an"
         + " RRULE such as FREQ=MONTHLY;BYMONTHDAY=1. Priorities: none, low, medium, high,"
         + " urgent. Tags have no '#'. To act on a task named by its title, call search_tasks"
-        + " first; if several tasks match, ask the user which one instead of guessing. Answer"
-        + " briefly in the user's language; mention titles, dates and what you changed.";
+        + " first; if several tasks match, ask the user which one instead of guessing. Before"
+        + " deleting more than one task, or a recurring task, list them and ask the user to"
+        + " confirm; delete only after a yes. If the user says undo, revert your own last change"
+        + " with the tools (delete a task you added, restore the fields you changed, reopen a task"
+        + " you completed, add back a task you deleted). Answer briefly in the user's language;"
+        + " mention titles, dates and what you changed.";
   }
 
   /** The model could not be asked or did not answer usefully. */

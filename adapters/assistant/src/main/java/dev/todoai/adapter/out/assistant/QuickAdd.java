@@ -84,6 +84,9 @@ public record QuickAdd(
     }
     if (recurrence != null) {
       args.put("recurrence_rule", recurrence.rrule(zone, dueTime));
+      if (recurrence.fromCompletion()) {
+        args.put("recurrence_anchor", "completion");
+      }
     }
     if (!reminders.isEmpty()) {
       args.put("reminders", reminders);
@@ -91,7 +94,7 @@ public record QuickAdd(
     return args;
   }
 
-  /** "every month on the 1st at 09:00, urgent, #home, reminder 1 day before". */
+  /** "every month on the 1st at 09:00, urgent priority, #home, reminder 1 day before". */
   String describe(LocalDate today) {
     List<String> parts = new ArrayList<>();
     if (recurrence != null) {
@@ -107,7 +110,7 @@ public record QuickAdd(
       parts.add("due " + Replies.due(dueDate, dueTime, today));
     }
     if (priority != null) {
-      parts.add(priority);
+      parts.add(priority + " priority");
     }
     if (!tags.isEmpty()) {
       parts.add(String.join(" ", tags.stream().map(t -> "#" + t).toList()));

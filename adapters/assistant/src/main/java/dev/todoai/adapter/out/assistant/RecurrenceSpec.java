@@ -19,21 +19,24 @@ import java.util.stream.Collectors;
  * A recurrence as spoken ("every 2 weeks on monday and thursday"), convertible to an RRULE and to a
  * phrase for replies.
  *
- * @param byMonthDay day of the month, -1 for the last day; null when not given
+ * @param monthDays days of the month, -1 for the last day; empty when not given
  * @param nth with a single {@code byDay}, the n-th (1-4, -1 = last) such weekday of the month
  * @param defaultTime a time implied by the phrase ("every morning"), or null
+ * @param fromCompletion the next occurrence counts from when the task is completed ("every!",
+ *     "after I finish it"), not from its due
  */
 record RecurrenceSpec(
     Freq freq,
     int interval,
     List<DayOfWeek> byDay,
     Integer nth,
-    Integer byMonthDay,
+    List<Integer> monthDays,
     Integer byMonth,
     LocalDate until,
     Integer count,
     LocalDate start,
-    LocalTime defaultTime) {
+    LocalTime defaultTime,
+    boolean fromCompletion) {
 
   enum Freq {
     DAILY,
@@ -53,40 +56,91 @@ record RecurrenceSpec(
 
   RecurrenceSpec {
     byDay = byDay == null ? List.of() : List.copyOf(byDay);
+    monthDays = monthDays == null ? List.of() : List.copyOf(monthDays);
   }
 
   static RecurrenceSpec of(Freq freq, int interval) {
-    return new RecurrenceSpec(freq, interval, List.of(), null, null, null, null, null, null, null);
+    return new RecurrenceSpec(
+        freq, interval, List.of(), null, List.of(), null, null, null, null, null, false);
   }
 
   RecurrenceSpec withByDay(List<DayOfWeek> days, Integer nth) {
     return new RecurrenceSpec(
-        freq, interval, days, nth, byMonthDay, byMonth, until, count, start, defaultTime);
+        freq,
+        interval,
+        days,
+        nth,
+        monthDays,
+        byMonth,
+        until,
+        count,
+        start,
+        defaultTime,
+        fromCompletion);
   }
 
   RecurrenceSpec withMonthDay(Integer month, Integer day) {
+    return withMonthDays(month, day == null ? List.of() : List.of(day));
+  }
+
+  RecurrenceSpec withMonthDays(Integer month, List<Integer> days) {
     return new RecurrenceSpec(
-        freq, interval, byDay, nth, day, month, until, count, start, defaultTime);
+        freq, interval, byDay, nth, days, month, until, count, start, defaultTime, fromCompletion);
   }
 
   RecurrenceSpec withUntil(LocalDate u) {
     return new RecurrenceSpec(
-        freq, interval, byDay, nth, byMonthDay, byMonth, u, count, start, defaultTime);
+        freq,
+        interval,
+        byDay,
+        nth,
+        monthDays,
+        byMonth,
+        u,
+        count,
+        start,
+        defaultTime,
+        fromCompletion);
   }
 
   RecurrenceSpec withCount(Integer c) {
     return new RecurrenceSpec(
-        freq, interval, byDay, nth, byMonthDay, byMonth, until, c, start, defaultTime);
+        freq,
+        interval,
+        byDay,
+        nth,
+        monthDays,
+        byMonth,
+        until,
+        c,
+        start,
+        defaultTime,
+        fromCompletion);
   }
 
   RecurrenceSpec withStart(LocalDate s) {
     return new RecurrenceSpec(
-        freq, interval, byDay, nth, byMonthDay, byMonth, until, count, s, defaultTime);
+        freq,
+        interval,
+        byDay,
+        nth,
+        monthDays,
+        byMonth,
+        until,
+        count,
+        s,
+        defaultTime,
+        fromCompletion);
   }
 
   RecurrenceSpec withDefaultTime(LocalTime t) {
     return new RecurrenceSpec(
-        freq, interval, byDay, nth, byMonthDay, byMonth, until, count, start, t);
+        freq, interval, byDay, nth, monthDays, byMonth, until, count, start, t, fromCompletion);
+  }
+
+  RecurrenceSpec fromCompletion(boolean f) {
+    return new RecurrenceSpec(
+        freq, interval, byDay, nth, monthDays, byMonth, until, count, start, defaultTime, f);
   }
 
   /** Whether a day can be an occurrence (the interval counts from the first one). */
@@ -108,9 +162,14 @@ record RecurrenceSpec(
     if (byMonth != null && d.getMonthValue() != byMonth) {
       return false;
     }
-    if (byMonthDay != null) {
-      int target = byMonthDay > 0 ? byMonthDay : d.lengthOfMonth() + 1 + byMonthDay;
-      return d.getDayOfMonth() == target;
+    if (!monthDays.isEmpty()) {
+      for (int day : monthDays) {
+        int target = day > 0 ? day : d.lengthOfMonth() + 1 + day;
+        if (d.getDayOfMonth() == target) {
+          return true;
+        }
+      }
+      return false;
     }
     return true;
   }
@@ -144,8 +203,9 @@ record RecurrenceSpec(
     if (byMonth != null) {
       parts.add("BYMONTH=" + byMonth);
     }
-    if (byMonthDay != null) {
-      parts.add("BYMONTHDAY=" + byMonthDay);
+    if (!monthDays.isEmpty()) {
+      parts.add(
+          "BYMONTHDAY=" + monthDays.stream().map(String::valueOf).collect(Collectors.joining(",")));
     }
     if (until != null) {
       if (time == null) {
@@ -164,6 +224,11 @@ record RecurrenceSpec(
       parts.add("COUNT=" + count);
     }
     return String.join(";", parts);
+  }
+
+  /** The recurrence anchor as the API names it. */
+  String anchor() {
+    return fromCompletion ? "completion" : "due";
   }
 
   /** "every month on the 1st", "every Monday and Thursday", "every 2 days". */
@@ -187,19 +252,26 @@ record RecurrenceSpec(
           .append(nth == -1 ? "last" : ordinal(nth))
           .append(' ')
           .append(dayName(byDay.get(0)));
-    } else if (byMonth != null && byMonthDay != null) {
+    } else if (byMonth != null && monthDays.size() == 1) {
       s.append(" on ")
-          .append(byMonthDay)
+          .append(Month.of(byMonth).getDisplayName(TextStyle.FULL, Locale.ENGLISH))
           .append(' ')
-          .append(Month.of(byMonth).getDisplayName(TextStyle.FULL, Locale.ENGLISH));
-    } else if (byMonthDay != null) {
-      s.append(" on the ").append(byMonthDay == -1 ? "last day" : ordinal(byMonthDay));
+          .append(monthDays.get(0));
+    } else if (!monthDays.isEmpty()) {
+      s.append(" on the ")
+          .append(
+              String.join(
+                  " and ",
+                  monthDays.stream().map(d -> d == -1 ? "last day" : ordinal(d)).toList()));
     }
     if (until != null) {
       s.append(" until ").append(Replies.date(until, null));
     }
     if (count != null) {
       s.append(", ").append(count).append(" times");
+    }
+    if (fromCompletion) {
+      s.append(" after completion");
     }
     return s.toString();
   }

@@ -17,9 +17,9 @@ import java.util.Map;
 /** Short English renderings of dates, times and tasks for replies. */
 final class Replies {
   private static final DateTimeFormatter DAY =
-      DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
+      DateTimeFormatter.ofPattern("EEE MMM d", Locale.ENGLISH);
   private static final DateTimeFormatter DAY_YEAR =
-      DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+      DateTimeFormatter.ofPattern("EEE MMM d yyyy", Locale.ENGLISH);
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
   static final int MAX_LISTED = 10;
@@ -30,7 +30,7 @@ final class Replies {
     return t.format(TIME);
   }
 
-  /** "today", "tomorrow", "Tue 1 Dec", or with the year when it is not this year. */
+  /** "today", "tomorrow", "Tue Dec 1", or with the year when it is not this year. */
   static String date(LocalDate d, LocalDate today) {
     if (today != null) {
       if (d.equals(today)) {
@@ -51,23 +51,22 @@ final class Replies {
     return t == null ? day : day + " at " + time(t);
   }
 
-  /** "“pay rent” (#12, due Tue 1 Dec at 09:00, urgent, #home)". */
+  /** "“pay rent” (due Tue Dec 1 at 09:00, urgent priority, #home)". */
   static String task(Map<?, ?> task, ZoneId zone, LocalDate today) {
     List<String> details = new ArrayList<>();
-    Object id = task.get("id");
-    if (id != null) {
-      details.add("#" + id);
-    }
     String due = dueOf(task, zone, today);
     if (due != null) {
       details.add("due " + due);
     }
     Object priority = task.get("priority");
     if (priority != null && !"none".equals(priority)) {
-      details.add(priority.toString());
+      details.add(priority + " priority");
     }
     if (task.get("tags") instanceof Collection<?> tags && !tags.isEmpty()) {
       details.add(String.join(" ", tags.stream().map(t -> "#" + t).toList()));
+    }
+    if (task.get("recurrence_rule") != null) {
+      details.add("repeats");
     }
     if (Boolean.TRUE.equals(task.get("completed"))) {
       details.add("done");
@@ -128,15 +127,13 @@ final class Replies {
   }
 
   static final String HELP =
-      "Sorry, I didn't understand that. I can add, list, find, complete, reschedule and delete"
-          + " tasks. Try for example:\n"
+      "Sorry, I didn't understand that. I can add, find, change, complete and delete tasks, set"
+          + " reminders and undo my last change. Try for example:\n"
           + "• “add pay rent every month on the 1st at 9am p1 #home remind me 1 day before”\n"
-          + "• “buy milk tomorrow”\n"
-          + "• “what's due this week?” or “what's overdue?”\n"
-          + "• “find tasks about taxes”\n"
-          + "• “complete pay rent”\n"
-          + "• “move dentist to friday 3pm”\n"
-          + "• “set priority of pay rent to high” or “tag pay rent with #home”\n"
-          + "• “remind me about pay rent 30 minutes before”\n"
-          + "• “delete task 12”";
+          + "• “buy milk tomorrow” — then “make it high priority” or “move it to friday”\n"
+          + "• “what's due this week?”, “what's overdue?”, “what did I finish today?”\n"
+          + "• “find anything about taxes”\n"
+          + "• “the dentist is now on the 11th” or “take the travel tag off the passport renewal”\n"
+          + "• “remind me about the invoice friday at 10”\n"
+          + "• “get rid of the gym membership task”, then “undo”";
 }

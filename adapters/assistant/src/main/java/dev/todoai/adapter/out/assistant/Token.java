@@ -4,7 +4,10 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Locale;
 
-/** One lexical unit of a message, with its position in the original text. */
+/**
+ * One lexical unit of a message, with its position in the original text. A word is matched by the
+ * word meant ({@link Typos}), lower case; {@link #text()} stays as typed.
+ */
 record Token(Kind kind, String text, int start, int end, Object value) {
 
   enum Kind {
@@ -13,6 +16,9 @@ record Token(Kind kind, String text, int start, int end, Object value) {
     ORDINAL,
     TIME,
     ISO_DATE,
+    /** day/month or month/day: value is {@code int[]{first, second, year or 0}} */
+    SLASH_DATE,
+    /** #tag or @label: value is the tag, lower case */
     HASHTAG,
     PRIORITY,
     DURATION,
@@ -21,7 +27,9 @@ record Token(Kind kind, String text, int start, int end, Object value) {
   }
 
   String lower() {
-    return text.toLowerCase(Locale.ROOT);
+    return kind == Kind.WORD
+        ? Typos.meant(text.toLowerCase(Locale.ROOT))
+        : text.toLowerCase(Locale.ROOT);
   }
 
   boolean is(String... words) {

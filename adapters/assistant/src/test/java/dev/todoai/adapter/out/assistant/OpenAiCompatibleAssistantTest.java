@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.todoai.adapter.out.assistant.FakeTools.Call;
+import dev.todoai.adapter.out.assistant.InMemoryTools.Call;
 import dev.todoai.application.assistant.ChatMessage;
 import dev.todoai.application.port.out.AssistantPort.AssistantReply;
 import dev.todoai.application.port.out.AssistantPort.AssistantRequest;
@@ -105,7 +105,7 @@ class OpenAiCompatibleAssistantTest {
   void runsRequestedToolCallsAndReturnsTheModelsFinalAnswer() {
     answers.add(new Answer(200, TOOL_CALLS_RESPONSE, false));
     answers.add(new Answer(200, FINAL_RESPONSE, false));
-    FakeTools tools = new FakeTools();
+    InMemoryTools tools = new InMemoryTools(NOW);
 
     AssistantReply reply =
         assistant("sk-test", Duration.ofSeconds(5), 5)
@@ -137,7 +137,7 @@ class OpenAiCompatibleAssistantTest {
     assistant("sk-test", Duration.ofSeconds(5), 5)
         .respond(
             request("buy milk tomorrow", List.of(new ChatMessage("user", "hi", null, NOW))),
-            new FakeTools());
+            new InMemoryTools(NOW));
 
     assertThat(requests).hasSize(2);
     JsonNode first = requests.get(0);
@@ -174,7 +174,7 @@ class OpenAiCompatibleAssistantTest {
     JsonNode toolMessage = second.get(second.size() - 1);
     assertThat(toolMessage.path("role").asText()).isEqualTo("tool");
     assertThat(toolMessage.path("tool_call_id").asText()).isEqualTo("call_abc");
-    assertThat(toolMessage.path("content").asText()).contains("\"id\":100").contains("buy milk");
+    assertThat(toolMessage.path("content").asText()).contains("\"id\":1").contains("buy milk");
   }
 
   @Test
@@ -186,7 +186,7 @@ class OpenAiCompatibleAssistantTest {
         assistant(null, Duration.ofSeconds(5), 5)
             .respond(
                 request("buy milk tomorrow", List.of()),
-                new FakeTools().failing("add_task", "title: must not be blank"));
+                new InMemoryTools(NOW).failing("add_task", "title: must not be blank"));
 
     JsonNode second = requests.get(1).path("messages");
     assertThat(second.get(second.size() - 1).path("content").asText())
@@ -198,7 +198,7 @@ class OpenAiCompatibleAssistantTest {
   @Test
   void serverErrorGivesAnUnavailableReplyInsteadOfAnException() {
     answers.add(new Answer(500, "{\"error\":{\"message\":\"model not loaded\"}}", false));
-    FakeTools tools = new FakeTools();
+    InMemoryTools tools = new InMemoryTools(NOW);
 
     AssistantReply reply =
         assistant(null, Duration.ofSeconds(5), 5).respond(request("hi", List.of()), tools);
@@ -214,7 +214,7 @@ class OpenAiCompatibleAssistantTest {
 
     AssistantReply reply =
         assistant(null, Duration.ofMillis(300), 5)
-            .respond(request("hi", List.of()), new FakeTools());
+            .respond(request("hi", List.of()), new InMemoryTools(NOW));
 
     assertThat(reply.text()).contains("unavailable").contains("no answer within");
   }
@@ -225,9 +225,42 @@ class OpenAiCompatibleAssistantTest {
 
     AssistantReply reply =
         assistant(null, Duration.ofSeconds(2), 5)
-            .respond(request("hi", List.of()), new FakeTools());
+            .respond(request("hi", List.of()), new InMemoryTools(NOW));
 
     assertThat(reply.text()).contains("unavailable").contains("cannot reach");
+    assertThat(reply.text()).doesNotContain("127.0.0.1").doesNotContain("http");
+  }
+
+  @Test
+  void anAnswerLongerThanAMegabyteIsRefusedNotRead() {
+    String huge =
+        "{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":\""
+            + "x".repeat(OpenAiCompatibleAssistant.MAX_RESPONSE_BYTES)
+            + "\"}}]}";
+    answers.add(new Answer(200, huge, false));
+
+    AssistantReply reply =
+        assistant(null, Duration.ofSeconds(10), 5)
+            .respond(request("hi", List.of()), new InMemoryTools(NOW));
+
+    assertThat(reply.text()).contains("unavailable").contains("too long");
+  }
+
+  @Test
+  void aVeryLongReplyIsCutToTheReplyLimit() {
+    answers.add(
+        new Answer(
+            200,
+            "{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":\""
+                + "y".repeat(50_000)
+                + "\"}}]}",
+            false));
+
+    AssistantReply reply =
+        assistant(null, Duration.ofSeconds(10), 5)
+            .respond(request("hi", List.of()), new InMemoryTools(NOW));
+
+    assertThat(reply.text()).hasSize(OpenAiCompatibleAssistant.MAX_REPLY_CHARS + 1);
   }
 
   @Test
@@ -235,7 +268,7 @@ class OpenAiCompatibleAssistantTest {
     answers.add(new Answer(200, TOOL_CALLS_RESPONSE, false));
     answers.add(new Answer(200, TOOL_CALLS_RESPONSE, false));
     answers.add(new Answer(200, FINAL_RESPONSE, false));
-    FakeTools tools = new FakeTools();
+    InMemoryTools tools = new InMemoryTools(NOW);
 
     AssistantReply reply =
         assistant(null, Duration.ofSeconds(5), 2).respond(request("loop", List.of()), tools);
@@ -255,7 +288,7 @@ class OpenAiCompatibleAssistantTest {
                 "\"{not json\""),
             false));
     answers.add(new Answer(200, FINAL_RESPONSE, false));
-    FakeTools tools = new FakeTools();
+    InMemoryTools tools = new InMemoryTools(NOW);
 
     AssistantReply reply =
         assistant(null, Duration.ofSeconds(5), 5).respond(request("x", List.of()), tools);
