@@ -32,7 +32,9 @@ public final class DaprSecrets {
         int colon = reference.indexOf(':');
         String name = colon < 0 ? reference : reference.substring(0, colon);
         String key = colon < 0 ? null : reference.substring(colon + 1);
-        Map<String, String> secret = dapr.getSecret(store, name).block(Duration.ofSeconds(10));
+        // the whole start-up wait, not a few seconds: a busy machine can be slow to answer the
+        // first call
+        Map<String, String> secret = dapr.getSecret(store, name).block(wait);
         String value = pick(secret, name, key);
         if (value == null) {
           throw new IllegalStateException(

@@ -25,25 +25,28 @@ final class DaprSidecarHealthIndicator extends AbstractHealthIndicator<Map<Strin
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final URI healthz;
+  private final String apiToken;
 
   DaprSidecarHealthIndicator() {
     String port = System.getenv().getOrDefault("DAPR_HTTP_PORT", "3500");
     this.healthz = URI.create("http://127.0.0.1:" + port + "/v1.0/healthz/outbound");
+    this.apiToken = System.getenv("DAPR_API_TOKEN");
   }
 
   @Override
   protected Map<String, Object> getHealthInformation() {
     Map<String, Object> details = new LinkedHashMap<>();
-    details.put("endpoint", healthz.toString());
     try {
+      HttpRequest.Builder request = HttpRequest.newBuilder(healthz).timeout(Duration.ofSeconds(2));
+      if (apiToken != null && !apiToken.isBlank()) {
+        request.header("dapr-api-token", apiToken);
+      }
       HttpResponse<Void> response =
-          http.send(
-              HttpRequest.newBuilder(healthz).timeout(Duration.ofSeconds(2)).GET().build(),
-              HttpResponse.BodyHandlers.discarding());
+          http.send(request.GET().build(), HttpResponse.BodyHandlers.discarding());
       details.put("status_code", response.statusCode());
       healthStatus = response.statusCode() / 100 == 2 ? HealthStatus.UP : HealthStatus.DOWN;
     } catch (java.io.IOException e) {
-      details.put("error", e.getMessage());
+      details.put("error", "the sidecar does not answer");
       healthStatus = HealthStatus.DOWN;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.todoai.application.event.DeliveryOutcome;
 import dev.todoai.application.event.InboundEvent;
-import dev.todoai.application.event.NextOccurrenceRequest;
 import dev.todoai.application.port.in.CreateNextOccurrenceUseCase;
 import dev.todoai.application.port.in.FireReminderUseCase;
 import dev.todoai.application.port.in.HandleEventUseCase;
+import dev.todoai.application.port.in.OccurrenceRefusedException;
 import dev.todoai.domain.reminder.ReminderId;
 import dev.todoai.domain.task.Task;
 import io.micronaut.context.ApplicationContext;
@@ -29,7 +29,8 @@ class SidecarEndpointsTest {
   static final String TOKEN = "test-app-token";
   static final List<String> HANDLED = new CopyOnWriteArrayList<>();
   static final List<Long> FIRED = new CopyOnWriteArrayList<>();
-  static final List<NextOccurrenceRequest> OCCURRENCES = new CopyOnWriteArrayList<>();
+  static final List<OccurrenceInvocationEndpoint.Predecessor> OCCURRENCES =
+      new CopyOnWriteArrayList<>();
   static EmbeddedServer server;
   static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -57,8 +58,11 @@ class SidecarEndpointsTest {
     ctx.registerSingleton(
         CreateNextOccurrenceUseCase.class,
         (CreateNextOccurrenceUseCase)
-            r -> {
-              OCCURRENCES.add(r);
+            (owner, predecessor) -> {
+              OCCURRENCES.add(new OccurrenceInvocationEndpoint.Predecessor(owner, predecessor));
+              if (predecessor.value() == 13) {
+                throw new OccurrenceRefusedException("task 13 is not completed");
+              }
               return Optional.<Task>empty();
             });
     server = ctx.getBean(EmbeddedServer.class).start();
@@ -163,7 +167,7 @@ class SidecarEndpointsTest {
   }
 
   @Test
-  void internalOccurrenceEndpointCallsTheUseCase() throws Exception {
+  void internalOccurrenceEndpointCallsTheUseCaseWithThePredecessorOnly() throws Exception {
     HttpResponse<String> r =
         call(
             "POST",
@@ -173,27 +177,30 @@ class SidecarEndpointsTest {
                 + "\"index\":2,\"series_start_date\":\"2029-12-01\"}");
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body()).contains("\"created\":false");
-    assertThat(OCCURRENCES).anyMatch(o -> o.predecessor().value() == 7 && o.index() == 2);
+    assertThat(OCCURRENCES)
+        .contains(
+            new OccurrenceInvocationEndpoint.Predecessor(
+                new dev.todoai.domain.shared.UserId("u1"), new dev.todoai.domain.task.TaskId(7)));
   }
 
   @Test
-  void occurrenceWireFormatRoundTrips() throws Exception {
-    NextOccurrenceRequest original =
-        new NextOccurrenceRequest(
-            new dev.todoai.domain.shared.UserId("u-9"),
-            new dev.todoai.domain.task.TaskId(11),
-            dev.todoai.domain.task.Due.of(java.time.Instant.parse("2031-05-01T08:00:00Z"), null),
-            3,
-            dev.todoai.domain.task.Due.of(null, java.time.LocalDate.parse("2031-04-01")));
-    byte[] wire =
-        Json.MAPPER.writeValueAsBytes(
-            Map.of(
-                "user_id", "u-9",
-                "predecessor_id", 11,
-                "due_at", "2031-05-01T08:00:00Z",
-                "index", 3,
-                "series_start_date", "2031-04-01"));
-    assertThat(OccurrenceInvocationEndpoint.parse(wire)).isEqualTo(original);
+  void aRefusedPredecessorIsA422Problem() throws Exception {
+    HttpResponse<String> r =
+        call("POST", "/internal/occurrences", TOKEN, "{\"user_id\":\"u1\",\"predecessor_id\":13}");
+
+    assertThat(r.statusCode()).isEqualTo(422);
+    assertThat(r.body()).contains("/problems/occurrence-refused").contains("not completed");
+  }
+
+  @Test
+  void aBodyWithoutAPredecessorIsA400() throws Exception {
+    for (String body :
+        new String[] {
+          "{}", "{\"user_id\":\"u1\"}", "{\"user_id\":5,\"predecessor_id\":1}", "[]", "x"
+        }) {
+      HttpResponse<String> r = call("POST", "/internal/occurrences", TOKEN, body);
+      assertThat(r.statusCode()).as(body).isEqualTo(400);
+    }
   }
 
   @SuppressWarnings("unused")

@@ -2,19 +2,16 @@ package dev.todoai.adapter.out.persistence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.todoai.adapter.out.persistence.ConversationRows.ConversationRow;
 import dev.todoai.application.assistant.ChatMessage;
+import dev.todoai.application.assistant.Conversation;
+import dev.todoai.application.assistant.ConversationSummary;
 import dev.todoai.application.assistant.ToolCallRecord;
 import dev.todoai.application.assistant.ToolResult;
-import dev.todoai.application.chat.Conversation;
-import dev.todoai.application.chat.ConversationSummary;
 import dev.todoai.application.port.out.ConversationStorePort;
 import dev.todoai.domain.shared.UserId;
 import jakarta.inject.Singleton;
 import java.lang.reflect.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -31,113 +28,59 @@ import java.util.Optional;
  */
 @Singleton
 final class ConversationPersistenceAdapter implements ConversationStorePort {
-  private static final String INSERT_CONVERSATION =
-      "INSERT INTO conversations (user_id, title, time_zone, created_at, updated_at)"
-          + " VALUES (?, ?, ?, ?, ?) RETURNING id";
-  private static final String TOUCH_CONVERSATION =
-      "UPDATE conversations SET time_zone = ?, updated_at = greatest(updated_at, ?)"
-          + " WHERE id = ? AND user_id = ?";
-  private static final String INSERT_MESSAGE =
-      "INSERT INTO chat_messages (conversation_id, role, content, tool_calls, created_at)"
-          + " VALUES (?, ?, ?, ?::json, ?)";
-  private static final String SELECT_CONVERSATION =
-      "SELECT id, user_id, title, time_zone, created_at, updated_at FROM conversations"
-          + " WHERE id = ? AND user_id = ?";
-  private static final String SELECT_MESSAGES =
-      "SELECT role, content, tool_calls, created_at FROM chat_messages"
-          + " WHERE conversation_id = ? ORDER BY id";
-  private static final String LIST =
-      "SELECT id, title, created_at, updated_at FROM conversations WHERE user_id = ?"
-          + " ORDER BY updated_at DESC, id DESC LIMIT ?";
-
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Jdbc jdbc;
+  private final ConversationRows conversations;
+  private final ChatMessageRows messages;
 
-  ConversationPersistenceAdapter(Jdbc jdbc) {
-    this.jdbc = jdbc;
+  ConversationPersistenceAdapter(ConversationRows conversations, ChatMessageRows messages) {
+    this.conversations = conversations;
+    this.messages = messages;
   }
 
   @Override
   public long create(
       UserId owner, ZoneId zone, String title, Instant at, List<ChatMessage> messages) {
-    return jdbc.write(
-        c -> {
-          long id;
-          try (PreparedStatement ps = c.prepareStatement(INSERT_CONVERSATION)) {
-            Jdbc.bind(ps, List.of(owner.value(), title, zone.getId(), at, at));
-            try (ResultSet rs = ps.executeQuery()) {
-              rs.next();
-              id = rs.getLong("id");
-            }
-          }
-          insertMessages(c, id, messages);
-          return id;
-        });
+    Instant created = Micros.of(at);
+    ConversationRow row =
+        conversations.save(
+            new ConversationRow(null, owner.value(), title, zone.getId(), created, created));
+    insertMessages(row.id(), messages);
+    return row.id();
   }
 
   @Override
   public boolean append(
       UserId owner, long conversationId, ZoneId zone, Instant at, List<ChatMessage> messages) {
-    return jdbc.write(
-        c -> {
-          try (PreparedStatement ps = c.prepareStatement(TOUCH_CONVERSATION)) {
-            Jdbc.bind(ps, List.of(zone.getId(), at, conversationId, owner.value()));
-            if (ps.executeUpdate() == 0) {
-              return false;
-            }
-          }
-          insertMessages(c, conversationId, messages);
-          return true;
-        });
+    if (conversations.touch(conversationId, owner.value(), zone.getId(), Micros.of(at)) == 0) {
+      return false;
+    }
+    insertMessages(conversationId, messages);
+    return true;
   }
 
   @Override
   public Optional<Conversation> load(UserId owner, long conversationId) {
-    return jdbc.read(
-        c -> {
-          Conversation found;
-          try (PreparedStatement ps = c.prepareStatement(SELECT_CONVERSATION)) {
-            Jdbc.bind(ps, List.of(conversationId, owner.value()));
-            try (ResultSet rs = ps.executeQuery()) {
-              if (!rs.next()) {
-                return Optional.empty();
-              }
-              found =
-                  new Conversation(
-                      rs.getLong("id"),
-                      new UserId(rs.getString("user_id")),
-                      rs.getString("title"),
-                      ZoneId.of(rs.getString("time_zone")),
-                      Jdbc.instant(rs, "created_at"),
-                      Jdbc.instant(rs, "updated_at"),
-                      List.of());
-            }
-          }
-          List<ChatMessage> messages = new ArrayList<>();
-          try (PreparedStatement ps = c.prepareStatement(SELECT_MESSAGES)) {
-            ps.setLong(1, conversationId);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                messages.add(
-                    new ChatMessage(
-                        rs.getString("role"),
-                        rs.getString("content"),
-                        readToolCalls(rs.getString("tool_calls")),
-                        Jdbc.instant(rs, "created_at")));
-              }
-            }
-          }
-          return Optional.of(
-              new Conversation(
-                  found.id(),
-                  found.owner(),
-                  found.title(),
-                  found.zone(),
-                  found.createdAt(),
-                  found.updatedAt(),
-                  messages));
-        });
+    return conversations
+        .findByIdAndUserId(conversationId, owner.value())
+        .map(
+            row ->
+                new Conversation(
+                    row.id(),
+                    new UserId(row.userId()),
+                    row.title(),
+                    ZoneId.of(row.timeZone()),
+                    row.createdAt(),
+                    row.updatedAt(),
+                    messages.ofConversation(conversationId).stream()
+                        .map(
+                            m ->
+                                new ChatMessage(
+                                    m.role(),
+                                    m.content(),
+                                    readToolCalls(m.toolCalls()),
+                                    m.createdAt()))
+                        .toList()));
   }
 
   @Override
@@ -145,45 +88,20 @@ final class ConversationPersistenceAdapter implements ConversationStorePort {
     if (limit < 0) {
       throw new IllegalArgumentException("limit must not be negative");
     }
-    return jdbc.read(
-        c -> {
-          List<ConversationSummary> found = new ArrayList<>();
-          try (PreparedStatement ps = c.prepareStatement(LIST)) {
-            ps.setString(1, owner.value());
-            ps.setInt(2, limit);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                found.add(
-                    new ConversationSummary(
-                        rs.getLong("id"),
-                        rs.getString("title"),
-                        Jdbc.instant(rs, "created_at"),
-                        Jdbc.instant(rs, "updated_at")));
-              }
-            }
-          }
-          return found;
-        });
+    return conversations.recent(owner.value(), limit).stream()
+        .map(
+            row -> new ConversationSummary(row.id(), row.title(), row.createdAt(), row.updatedAt()))
+        .toList();
   }
 
-  private static void insertMessages(Connection c, long conversationId, List<ChatMessage> messages)
-      throws SQLException {
-    if (messages.isEmpty()) {
-      return;
-    }
-    try (PreparedStatement ps = c.prepareStatement(INSERT_MESSAGE)) {
-      for (ChatMessage m : messages) {
-        Jdbc.bind(
-            ps,
-            List.of(
-                conversationId,
-                m.role(),
-                m.content() == null ? "" : m.content(),
-                writeToolCalls(m.toolCalls()),
-                m.at()));
-        ps.addBatch();
-      }
-      ps.executeBatch();
+  private void insertMessages(long conversationId, List<ChatMessage> turn) {
+    for (ChatMessage m : turn) {
+      messages.insert(
+          conversationId,
+          m.role(),
+          m.content() == null ? "" : m.content(),
+          writeToolCalls(m.toolCalls()),
+          Micros.of(m.at()));
     }
   }
 

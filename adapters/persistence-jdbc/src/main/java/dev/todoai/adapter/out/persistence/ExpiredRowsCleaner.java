@@ -9,9 +9,13 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Adapter-internal housekeeping: deletes idempotency keys and failed log-ins that no use case can
- * look at any more. Runs outside any transaction in chunks, so that each chunk commits on its own
- * and no long lock is held.
+ * Adapter-internal housekeeping: deletes idempotency keys, failed log-ins and sign-up attempts
+ * (counted with the log-ins) that no use case can look at any more, the processed-event records of
+ * consumers once a redelivery of that event can no longer come ({@code
+ * todo.maintenance.processed-event-retention}, default 30 days) and notifications read longer ago
+ * than {@code todo.maintenance.read-notification-retention} (default 30 days; unread ones are
+ * kept). Runs outside any transaction in chunks, so that each chunk commits on its own and no long
+ * lock is held.
  */
 @Singleton
 final class ExpiredRowsCleaner {
@@ -20,18 +24,38 @@ final class ExpiredRowsCleaner {
   private final Jdbc jdbc;
   private final Duration idempotencyKeyRetention;
   private final Duration loginFailureRetention;
+  private final Duration processedEventRetention;
+  private final Duration readNotificationRetention;
 
   ExpiredRowsCleaner(
       Jdbc jdbc,
       @Value("${todo.maintenance.idempotency-key-retention:24h}") Duration idempotencyKeyRetention,
-      @Value("${todo.maintenance.login-failure-retention:1d}") Duration loginFailureRetention) {
+      @Value("${todo.maintenance.login-failure-retention:1d}") Duration loginFailureRetention,
+      @Value("${todo.maintenance.processed-event-retention:30d}") Duration processedEventRetention,
+      @Value("${todo.maintenance.read-notification-retention:30d}")
+          Duration readNotificationRetention) {
     this.jdbc = jdbc;
-    this.idempotencyKeyRetention = idempotencyKeyRetention;
-    this.loginFailureRetention = loginFailureRetention;
+    this.idempotencyKeyRetention = positive("idempotency-key-retention", idempotencyKeyRetention);
+    this.loginFailureRetention = positive("login-failure-retention", loginFailureRetention);
+    this.processedEventRetention = positive("processed-event-retention", processedEventRetention);
+    this.readNotificationRetention =
+        positive("read-notification-retention", readNotificationRetention);
+  }
+
+  private static Duration positive(String name, Duration value) {
+    if (value == null || value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException("todo.maintenance." + name + " must be positive");
+    }
+    return value;
   }
 
   /** What one clean-up deleted. */
-  record Deleted(int idempotencyKeys, int loginFailures) {}
+  record Deleted(
+      int idempotencyKeys, int loginFailures, int processedEvents, int readNotifications) {
+    int total() {
+      return idempotencyKeys + loginFailures + processedEvents + readNotifications;
+    }
+  }
 
   Deleted deleteExpired(Instant now) {
     int keys =
@@ -44,7 +68,22 @@ final class ExpiredRowsCleaner {
             "DELETE FROM login_failures WHERE id IN (SELECT id FROM login_failures"
                 + " WHERE failed_at < ? LIMIT ?)",
             now.minus(loginFailureRetention));
-    return new Deleted(keys, failures);
+    failures +=
+        deleteInChunks(
+            "DELETE FROM sign_up_attempts WHERE id IN (SELECT id FROM sign_up_attempts"
+                + " WHERE attempted_at < ? LIMIT ?)",
+            now.minus(loginFailureRetention));
+    int processed =
+        deleteInChunks(
+            "DELETE FROM processed_events WHERE ctid = ANY (ARRAY(SELECT ctid FROM"
+                + " processed_events WHERE processed_at < ? LIMIT ?))",
+            now.minus(processedEventRetention));
+    int read =
+        deleteInChunks(
+            "DELETE FROM notifications WHERE id IN (SELECT id FROM notifications"
+                + " WHERE read_at IS NOT NULL AND read_at < ? LIMIT ?)",
+            now.minus(readNotificationRetention));
+    return new Deleted(keys, failures, processed, read);
   }
 
   private int deleteInChunks(String sql, Instant cutoff) {

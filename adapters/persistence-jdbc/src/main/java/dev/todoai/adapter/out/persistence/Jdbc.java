@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -102,11 +101,9 @@ final class Jdbc {
     return OffsetDateTime.ofInstant(micros(instant), ZoneOffset.UTC);
   }
 
-  /**
-   * PostgreSQL keeps microseconds; truncating (not rounding) keeps Java and SQL comparisons alike.
-   */
+  /** See {@link Micros}. */
   static Instant micros(Instant instant) {
-    return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
+    return Micros.of(instant);
   }
 
   static Instant instant(java.sql.ResultSet rs, String column) throws SQLException {

@@ -1,76 +1,52 @@
 package dev.todoai.adapter.out.persistence;
 
+import dev.todoai.adapter.out.persistence.LoginFailureRows.LoginFailureRow;
 import dev.todoai.application.port.out.LoginAttemptsPort;
 import dev.todoai.domain.user.Email;
 import jakarta.inject.Singleton;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
-import java.util.List;
+import java.util.Optional;
 
-/** Failed log-ins in {@code login_failures}, one row per failure, shared by all replicas. */
+/**
+ * Failed log-ins in {@code login_failures}, one row per failure with its client address, shared by
+ * all replicas. A null e-mail means: of any account, from that client.
+ */
 @Singleton
 final class LoginAttemptsPersistenceAdapter implements LoginAttemptsPort {
-  private final Jdbc jdbc;
+  private final LoginFailureRows failures;
 
-  LoginAttemptsPersistenceAdapter(Jdbc jdbc) {
-    this.jdbc = jdbc;
+  LoginAttemptsPersistenceAdapter(LoginFailureRows failures) {
+    this.failures = failures;
   }
 
   @Override
-  public int failuresSince(Email email, Instant since) {
-    return jdbc.read(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT count(*) FROM login_failures WHERE email = ? AND failed_at >= ?")) {
-            Jdbc.bind(ps, List.of(email.value(), since));
-            try (ResultSet rs = ps.executeQuery()) {
-              rs.next();
-              return rs.getInt(1);
-            }
-          }
-        });
+  public int failuresSince(Email email, String client, Instant since) {
+    long count =
+        email == null
+            ? failures.countByClientAddressAndFailedAtGreaterThanEquals(client, Micros.of(since))
+            : failures.countByClientAddressAndEmailAndFailedAtGreaterThanEquals(
+                client, email.value(), Micros.of(since));
+    return (int) count;
   }
 
   @Override
-  public Instant oldestFailureSince(Email email, Instant since) {
-    return jdbc.read(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT min(failed_at) AS oldest FROM login_failures"
-                      + " WHERE email = ? AND failed_at >= ?")) {
-            Jdbc.bind(ps, List.of(email.value(), since));
-            try (ResultSet rs = ps.executeQuery()) {
-              rs.next();
-              return Jdbc.instant(rs, "oldest");
-            }
-          }
-        });
+  public Instant oldestFailureSince(Email email, String client, Instant since) {
+    Optional<LoginFailureRow> oldest =
+        email == null
+            ? failures.findFirstByClientAddressAndFailedAtGreaterThanEqualsOrderByFailedAt(
+                client, Micros.of(since))
+            : failures.findFirstByClientAddressAndEmailAndFailedAtGreaterThanEqualsOrderByFailedAt(
+                client, email.value(), Micros.of(since));
+    return oldest.map(LoginFailureRow::failedAt).orElse(null);
   }
 
   @Override
-  public void recordFailure(Email email, Instant at) {
-    jdbc.write(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement("INSERT INTO login_failures (email, failed_at) VALUES (?, ?)")) {
-            Jdbc.bind(ps, List.of(email.value(), at));
-            return ps.executeUpdate();
-          }
-        });
+  public void recordFailure(Email email, String client, Instant at) {
+    failures.save(new LoginFailureRow(null, email.value(), client, Micros.of(at)));
   }
 
   @Override
-  public void clearFailures(Email email) {
-    jdbc.write(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement("DELETE FROM login_failures WHERE email = ?")) {
-            ps.setString(1, email.value());
-            return ps.executeUpdate();
-          }
-        });
+  public void clearFailures(Email email, String client) {
+    failures.deleteByClientAddressAndEmail(client, email.value());
   }
 }

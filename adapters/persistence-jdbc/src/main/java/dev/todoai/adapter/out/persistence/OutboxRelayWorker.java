@@ -28,8 +28,17 @@ import org.slf4j.LoggerFactory;
  * events wakes it; it then calls {@link RelayOutboxUseCase#relayOnce()} until a pass claims
  * nothing, and waits again. Without a notification it sweeps anyway after {@code
  * todo.outbox.fallback-sweep}. A failed pass, or a broken listening connection, is retried after an
- * exponential back-off ({@code todo.outbox.backoff-min} doubling up to {@code backoff-max}); every
- * {@code todo.outbox.prune-interval} it prunes published events and expired housekeeping rows.
+ * exponential back-off ({@code todo.outbox.backoff-min} doubling up to {@code backoff-max}, default
+ * 2 s) — or sooner, once {@code backoff-min} has passed, when a new commit notifies the channel:
+ * new events are the best moment to find out whether the broker is back. When the transport has
+ * probes ({@link RelayOutboxUseCase#prepareTransportProbes()}), a failed publication is followed by
+ * a probe every {@code todo.outbox.probe-interval} instead of more publications, until a probe goes
+ * through or {@code todo.outbox.probe-window} has passed: retrying events through an outage would
+ * keep the sidecar's Kafka producer shut for up to 10 s after the broker's return. Every {@code
+ * todo.outbox.prune-interval} it prunes published events and expired housekeeping rows. The probes
+ * are readied after the first pass that did not fail, and again every 30 s while they are not
+ * ready. The back-off is tuned with the publisher's timeout and the sidecar's resiliency policy:
+ * see docs/adr/0015-recovery-after-a-broker-outage.md.
  */
 @Singleton
 @Requires(property = "todo.relay.enabled", value = "true")
@@ -41,6 +50,9 @@ final class OutboxRelayWorker implements ApplicationEventListener<StartupEvent> 
 
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
+  /** How often the relay tries again to ready the transport's probes while they are not ready. */
+  private static final Duration PROBE_PREPARATION_INTERVAL = Duration.ofSeconds(30);
+
   private final RelayOutboxUseCase relay;
   private final ExpiredRowsCleaner cleaner;
   private final ClockPort clock;
@@ -51,6 +63,11 @@ final class OutboxRelayWorker implements ApplicationEventListener<StartupEvent> 
   private final Duration backoffMin;
   private final Duration backoffMax;
   private final Duration pruneInterval;
+  private final Duration probeInterval;
+  private final Duration probeWindow;
+
+  /** Whether the transport's probes are ready; touched by the worker thread only. */
+  private boolean probesReady;
 
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition stopRequested = lock.newCondition();
@@ -70,8 +87,10 @@ final class OutboxRelayWorker implements ApplicationEventListener<StartupEvent> 
       @Value("${datasources.default.password:}") String password,
       @Value("${todo.outbox.fallback-sweep:30s}") Duration fallbackSweep,
       @Value("${todo.outbox.backoff-min:100ms}") Duration backoffMin,
-      @Value("${todo.outbox.backoff-max:30s}") Duration backoffMax,
-      @Value("${todo.outbox.prune-interval:5m}") Duration pruneInterval) {
+      @Value("${todo.outbox.backoff-max:2s}") Duration backoffMax,
+      @Value("${todo.outbox.prune-interval:5m}") Duration pruneInterval,
+      @Value("${todo.outbox.probe-interval:1500ms}") Duration probeInterval,
+      @Value("${todo.outbox.probe-window:60s}") Duration probeWindow) {
     this.relay = relay;
     this.cleaner = cleaner;
     this.clock = clock;
@@ -82,6 +101,8 @@ final class OutboxRelayWorker implements ApplicationEventListener<StartupEvent> 
     this.backoffMin = positive("todo.outbox.backoff-min", backoffMin);
     this.backoffMax = positive("todo.outbox.backoff-max", backoffMax);
     this.pruneInterval = positive("todo.outbox.prune-interval", pruneInterval);
+    this.probeInterval = positive("todo.outbox.probe-interval", probeInterval);
+    this.probeWindow = positive("todo.outbox.probe-window", probeWindow);
     if (backoffMax.compareTo(backoffMin) < 0) {
       throw new IllegalArgumentException("todo.outbox.backoff-max must be >= backoff-min");
     }
@@ -148,6 +169,7 @@ final class OutboxRelayWorker implements ApplicationEventListener<StartupEvent> 
         backoffMax);
     int failures = 0;
     long nextPrune = System.nanoTime();
+    long nextProbePreparation = System.nanoTime();
     try {
       while (running) {
         String what = "listening for outbox notifications";
@@ -160,6 +182,10 @@ final class OutboxRelayWorker implements ApplicationEventListener<StartupEvent> 
             if (failures > 0) {
               LOG.info("Outbox relay recovered after {} failed attempt(s)", failures);
               failures = 0;
+            }
+            if (!probesReady && System.nanoTime() - nextProbePreparation >= 0) {
+              prepareProbes();
+              nextProbePreparation = System.nanoTime() + PROBE_PREPARATION_INTERVAL.toNanos();
             }
             if (System.nanoTime() - nextPrune >= 0) {
               prune();
@@ -187,11 +213,85 @@ final class OutboxRelayWorker implements ApplicationEventListener<StartupEvent> 
               delay.toMillis());
         }
         pause(delay);
+        if (probesReady && what.equals("publishing")) {
+          awaitTransport();
+        }
       }
     } finally {
       idle = false;
       closeListening();
       LOG.info("Outbox relay stopped");
+    }
+  }
+
+  private void prepareProbes() {
+    try {
+      probesReady = relay.prepareTransportProbes();
+    } catch (RuntimeException e) {
+      probesReady = false;
+      LOG.debug("Outbox relay: the transport's probes are not ready", e);
+    }
+    if (probesReady) {
+      LOG.info(
+          "Outbox relay: after a failed publication it probes the transport every {} (for up to"
+              + " {}) before publishing again",
+          probeInterval,
+          probeWindow);
+    }
+  }
+
+  /**
+   * After a failed publication: probes the transport every {@code probe-interval} (counted from the
+   * start of each probe) until a probe goes through, the worker stops, or {@code probe-window} has
+   * passed (then the relay tries the events themselves again, as without probes).
+   */
+  private void awaitTransport() {
+    long started = System.nanoTime();
+    int probes = 0;
+    while (running && System.nanoTime() - started - probeWindow.toNanos() < 0) {
+      long probeStarted = System.nanoTime();
+      boolean reachable;
+      try {
+        reachable = relay.transportReachable();
+      } catch (RuntimeException e) {
+        reachable = false;
+      }
+      probes++;
+      if (reachable) {
+        if (probes > 1) {
+          LOG.info(
+              "Outbox relay: the transport takes messages again ({} probes in {} ms)",
+              probes,
+              TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        }
+        return;
+      }
+      if (probes == 1) {
+        LOG.info(
+            "Outbox relay: the transport does not take messages; probing every {} before"
+                + " publishing again",
+            probeInterval);
+      }
+      // one probe per interval, however long a probe waited for its answer
+      long left = probeInterval.toNanos() - (System.nanoTime() - probeStarted);
+      if (left > 0) {
+        sleep(Duration.ofNanos(left));
+      }
+    }
+  }
+
+  /** Sleeps unless the worker stops meanwhile. */
+  private void sleep(Duration duration) {
+    lock.lock();
+    try {
+      if (running) {
+        stopRequested.await(duration.toNanos(), TimeUnit.NANOSECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -213,12 +313,15 @@ final class OutboxRelayWorker implements ApplicationEventListener<StartupEvent> 
     try {
       int events = relay.prune();
       ExpiredRowsCleaner.Deleted deleted = cleaner.deleteExpired(clock.now());
-      if (events + deleted.idempotencyKeys() + deleted.loginFailures() > 0) {
+      if (events + deleted.total() > 0) {
         LOG.info(
-            "Pruned {} published event(s), {} idempotency key(s), {} login failure(s)",
+            "Pruned {} published event(s), {} idempotency key(s), {} login failure(s),"
+                + " {} processed-event record(s), {} read notification(s)",
             events,
             deleted.idempotencyKeys(),
-            deleted.loginFailures());
+            deleted.loginFailures(),
+            deleted.processedEvents(),
+            deleted.readNotifications());
       }
     } catch (RuntimeException e) {
       LOG.warn("Outbox relay: pruning failed; trying again in {}", pruneInterval, e);
@@ -290,18 +393,46 @@ final class OutboxRelayWorker implements ApplicationEventListener<StartupEvent> 
     return delay.compareTo(backoffMax) > 0 ? backoffMax : delay;
   }
 
+  /**
+   * Waits out a back-off: until {@code delay} has passed, the worker stops, or — after at least
+   * {@code backoff-min} — a commit notifies the listening connection.
+   */
   private void pause(Duration delay) {
-    long nanos = delay.toNanos();
-    lock.lock();
-    try {
-      while (running && nanos > 0) {
-        nanos = stopRequested.awaitNanos(nanos);
+    long start = System.nanoTime();
+    long deadline = start + delay.toNanos();
+    long earliest = start + Math.min(backoffMin.toNanos(), delay.toNanos());
+    boolean notified = false;
+    while (running) {
+      long now = System.nanoTime();
+      if (now - deadline >= 0 || (notified && now - earliest >= 0)) {
+        if (notified && now - deadline < 0) {
+          LOG.debug("Outbox relay: new events committed, retrying before the back-off ends");
+        }
+        return;
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      running = false;
-    } finally {
-      lock.unlock();
+      long sliceMillis =
+          Math.max(1, Math.min(LISTEN_SLICE_MILLIS, TimeUnit.NANOSECONDS.toMillis(deadline - now)));
+      if (listening != null) {
+        try {
+          PGNotification[] notifications =
+              listening.unwrap(PGConnection.class).getNotifications((int) sliceMillis);
+          notified |= notifications != null && notifications.length > 0;
+          continue;
+        } catch (SQLException e) {
+          closeListening();
+        }
+      }
+      lock.lock();
+      try {
+        if (running) {
+          stopRequested.await(sliceMillis, TimeUnit.MILLISECONDS);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        running = false;
+      } finally {
+        lock.unlock();
+      }
     }
   }
 

@@ -3,19 +3,19 @@ package dev.todoai.adapter.out.persistence;
 import dev.todoai.domain.shared.InvalidValueException;
 import dev.todoai.domain.task.Priority;
 import dev.todoai.domain.task.TaskSort;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.zip.CRC32;
 
 /**
- * Where a page ended: the sort it belongs to, the last row's sort key and id. Encoded as URL-safe
- * base64 of {@code crc|field|order|id|key}; the CRC catches edited or truncated cursors. {@code
- * key} is an {@link Instant} (null for a task without a due), an {@link Integer} priority rank or a
- * lower-cased title.
+ * Where a page ended: the sort it belongs to, the last row's sort key and id. The payload {@code
+ * version|field|order|id|key} is signed ({@link CursorSigning}: HMAC with a server key), so an
+ * edited, truncated or forged cursor is refused as a 400 before anything in it is used. {@code key}
+ * is an {@link Instant} within the years 1–9999 (null for a task without a due), an {@link Integer}
+ * priority rank or a lower-cased title.
  */
 record PageCursor(TaskSort sort, Object key, long id) {
-  private static final String VERSION = "1";
+  private static final String VERSION = "2";
+  private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
   private static final String NO_DUE = "~";
 
   String encode() {
@@ -29,9 +29,7 @@ record PageCursor(TaskSort sort, Object key, long id) {
             + id
             + "|"
             + encodeKey();
-    return Base64.getUrlEncoder()
-        .withoutPadding()
-        .encodeToString((crc(payload) + "|" + payload).getBytes(StandardCharsets.UTF_8));
+    return CursorSigning.sign(payload);
   }
 
   private String encodeKey() {
@@ -43,17 +41,7 @@ record PageCursor(TaskSort sort, Object key, long id) {
 
   /** Reads a cursor issued for {@code expected}; anything else is an invalid value. */
   static PageCursor decode(String text, TaskSort expected) {
-    String[] parts;
-    try {
-      String decoded = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
-      String[] outer = decoded.split("\\|", 2);
-      if (outer.length != 2 || !outer[0].equals(crc(outer[1]))) {
-        throw invalid();
-      }
-      parts = outer[1].split("\\|", 5);
-    } catch (IllegalArgumentException e) {
-      throw invalid();
-    }
+    String[] parts = CursorSigning.verify(text).orElseThrow(PageCursor::invalid).split("\\|", 5);
     if (parts.length != 5 || !parts[0].equals(VERSION)) {
       throw invalid();
     }
@@ -71,9 +59,9 @@ record PageCursor(TaskSort sort, Object key, long id) {
       throw new InvalidValueException(
           "cursor",
           "belongs to a list sorted by "
-              + sort.field().apiName()
+              + StoredNames.of(sort.field())
               + " "
-              + sort.order().apiName()
+              + StoredNames.of(sort.order())
               + "; request the first page again without a cursor");
     }
     return new PageCursor(sort, key, id);
@@ -81,17 +69,18 @@ record PageCursor(TaskSort sort, Object key, long id) {
 
   private static Object decodeKey(TaskSort.Field field, String text) {
     return switch (field) {
-      case CREATED_AT, UPDATED_AT -> Instant.parse(text);
-      case DUE -> NO_DUE.equals(text) ? null : Instant.parse(text);
+      case CREATED_AT, UPDATED_AT -> inRange(Instant.parse(text));
+      case DUE -> NO_DUE.equals(text) ? null : inRange(Instant.parse(text));
       case PRIORITY -> Priority.fromRank(Integer.parseInt(text)).rank();
       case TITLE -> text;
     };
   }
 
-  private static String crc(String payload) {
-    CRC32 crc = new CRC32();
-    crc.update(payload.getBytes(StandardCharsets.UTF_8));
-    return Long.toHexString(crc.getValue());
+  private static Instant inRange(Instant instant) {
+    if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+      throw new IllegalArgumentException("out of range");
+    }
+    return instant;
   }
 
   private static InvalidValueException invalid() {

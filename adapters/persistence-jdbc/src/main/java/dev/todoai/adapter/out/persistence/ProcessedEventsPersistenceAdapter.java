@@ -2,9 +2,7 @@ package dev.todoai.adapter.out.persistence;
 
 import dev.todoai.application.port.out.ProcessedEventsPort;
 import jakarta.inject.Singleton;
-import java.sql.PreparedStatement;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -14,23 +12,14 @@ import java.util.UUID;
  */
 @Singleton
 final class ProcessedEventsPersistenceAdapter implements ProcessedEventsPort {
-  private final Jdbc jdbc;
+  private final ProcessedEventRows rows;
 
-  ProcessedEventsPersistenceAdapter(Jdbc jdbc) {
-    this.jdbc = jdbc;
+  ProcessedEventsPersistenceAdapter(ProcessedEventRows rows) {
+    this.rows = rows;
   }
 
   @Override
   public boolean markProcessed(String consumer, UUID eventId, Instant at) {
-    return jdbc.write(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO processed_events (consumer, event_id, processed_at)"
-                      + " VALUES (?, ?, ?) ON CONFLICT (consumer, event_id) DO NOTHING")) {
-            Jdbc.bind(ps, List.of(consumer, eventId, at));
-            return ps.executeUpdate() == 1;
-          }
-        });
+    return rows.mark(consumer, eventId, Micros.of(at)) == 1;
   }
 }

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -99,7 +100,7 @@ final class ReminderPersistenceAdapter implements ReminderStorePort {
     params.add(owner.value());
     if (status != null) {
       sql.append(" AND status = ?");
-      params.add(status.apiName());
+      params.add(StoredNames.of(status));
     }
     sql.append(" ORDER BY remind_at, id LIMIT ?");
     params.add(limit);
@@ -107,13 +108,26 @@ final class ReminderPersistenceAdapter implements ReminderStorePort {
   }
 
   @Override
-  public List<Reminder> allScheduled() {
-    return jdbc.read(
-        c ->
-            select(
-                c,
-                SELECT + " WHERE status = ? ORDER BY remind_at, id",
-                List.of(ReminderStatus.SCHEDULED.apiName())));
+  public List<Reminder> scheduledAfter(
+      Instant afterAt, ReminderId afterId, Instant until, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be positive");
+    }
+    // The status is a literal so that every plan can use the partial index on scheduled rows.
+    StringBuilder sql = new StringBuilder(SELECT).append(" WHERE status = 'scheduled'");
+    List<Object> params = new ArrayList<>();
+    if (afterAt != null) {
+      sql.append(" AND (remind_at, id) > (?, ?)");
+      params.add(afterAt);
+      params.add(afterId.value());
+    }
+    if (until != null) {
+      sql.append(" AND remind_at <= ?");
+      params.add(until);
+    }
+    sql.append(" ORDER BY remind_at, id LIMIT ?");
+    params.add(limit);
+    return jdbc.read(c -> select(c, sql.toString(), params));
   }
 
   private void execute(String sql, List<?> params) {

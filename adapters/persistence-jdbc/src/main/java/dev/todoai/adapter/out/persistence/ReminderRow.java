@@ -31,7 +31,7 @@ final class ReminderRow {
         Jdbc.orNull(seconds(r.beforeDue()), Null.BIGINT),
         Jdbc.orNull(time(r.timeOfDay()), Null.TIME),
         r.remindAt(),
-        r.status().apiName(),
+        StoredNames.of(r.status()),
         Jdbc.orNull(r.sentAt(), Null.TIMESTAMP),
         r.createdAt());
   }
@@ -40,7 +40,7 @@ final class ReminderRow {
   static List<Object> mutableValues(Reminder r) {
     return Arrays.asList(
         r.remindAt(),
-        r.status().apiName(),
+        StoredNames.of(r.status()),
         Jdbc.orNull(r.sentAt(), Null.TIMESTAMP),
         Jdbc.orNull(time(r.timeOfDay()), Null.TIME));
   }
@@ -55,7 +55,7 @@ final class ReminderRow {
         beforeDue,
         rs.getObject("time_of_day", LocalTime.class),
         Jdbc.instant(rs, "remind_at"),
-        ReminderStatus.fromApiName("status", rs.getString("status")),
+        StoredNames.parse(ReminderStatus.class, rs.getString("status")),
         Jdbc.instant(rs, "sent_at"),
         Jdbc.instant(rs, "created_at"));
   }

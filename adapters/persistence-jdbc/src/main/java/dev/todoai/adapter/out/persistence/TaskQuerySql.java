@@ -17,6 +17,12 @@ import java.util.List;
  * ORDER BY that matches an index ({@code <key>, id} in one direction) and the cursor as a row-value
  * comparison in the same direction. Tasks without a due come last in both directions, so a list
  * sorted by due is the union of the rows with a due and those without.
+ *
+ * <p>The page size is a literal (it is a validated small integer, so there are few distinct texts):
+ * the planner knows it even for a generic plan. Which index fits a filter depends on the user and
+ * the values (a common tag walks the sort index, a rare one is found through the GIN index), so
+ * these statements need custom plans: the data source sets {@code plan_cache_mode =
+ * force_custom_plan} on every connection (see {@code application.yml}).
  */
 final class TaskQuerySql {
 
@@ -124,8 +130,7 @@ final class TaskQuerySql {
       params.add(after.id());
     }
     sql.append(" ORDER BY ").append(key).append(' ').append(dir).append(", id ").append(dir);
-    sql.append(" LIMIT ?");
-    params.add(fetch);
+    sql.append(" LIMIT ").append(fetch);
     return new Statement(sql.toString(), params);
   }
 
@@ -158,7 +163,6 @@ final class TaskQuerySql {
     String dir = order.name();
     List<Object> params = new ArrayList<>(dated.params());
     params.addAll(undated.params());
-    params.add(fetch);
     String sql =
         "SELECT * FROM (("
             + dated.sql()
@@ -168,7 +172,8 @@ final class TaskQuerySql {
             + dir
             + " NULLS LAST, id "
             + dir
-            + " LIMIT ?";
+            + " LIMIT "
+            + fetch;
     return new Statement(sql, params);
   }
 
@@ -178,7 +183,6 @@ final class TaskQuerySql {
     String dir = order.name();
     List<Object> params = new ArrayList<>(whereParams);
     params.addAll(regionParams);
-    params.add(fetch);
     // Within the undated region due_sort is constant, so this is id order; spelled like the
     // index so that the planner reads the rows in index order instead of sorting them.
     String sql =
@@ -191,7 +195,8 @@ final class TaskQuerySql {
             .append(dir)
             .append(", id ")
             .append(dir)
-            .append(" LIMIT ?")
+            .append(" LIMIT ")
+            .append(fetch)
             .toString();
     return new Statement(sql, params);
   }

@@ -76,7 +76,7 @@ final class TaskRow {
         Jdbc.orNull(due.dueDate(), Null.DATE),
         d.timeZone().id(),
         Jdbc.orNull(d.recurrenceRule() == null ? null : d.recurrenceRule().text(), Null.TEXT),
-        d.recurrenceAnchor().apiName(),
+        StoredNames.of(d.recurrenceAnchor()),
         Jdbc.orNull(task.seriesId() == null ? null : task.seriesId().value(), Null.UUID),
         task.createdAt(),
         task.updatedAt(),
@@ -103,7 +103,7 @@ final class TaskRow {
             Due.of(Jdbc.instant(rs, "due_at"), rs.getObject("due_date", LocalDate.class)),
             new TaskTimeZone(ZoneId.of(rs.getString("time_zone"))),
             rule == null ? null : new RecurrenceRule(rule),
-            RecurrenceAnchor.fromApiName("recurrence_anchor", rs.getString("recurrence_anchor")));
+            StoredNames.parse(RecurrenceAnchor.class, rs.getString("recurrence_anchor")));
     UUID series = rs.getObject("series_id", UUID.class);
     return Task.rehydrate(
         new TaskId(rs.getLong("id")),

@@ -190,13 +190,15 @@ class AuditLogPersistenceAdapterTest implements TestPropertyProvider {
       auditLog.append(anEntry(owner, 1, "task.updated", i));
     }
     String cursor = auditLog.query(owner, AuditFilter.ALL, TaskPageRequest.first(1)).nextCursor();
-    String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+    String payload = cursor.substring(0, cursor.indexOf('.'));
+    String decoded = new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8);
     String edited =
         Base64.getUrlEncoder()
-            .withoutPadding()
-            .encodeToString(
-                (decoded.substring(0, decoded.lastIndexOf('|') + 1) + "999999")
-                    .getBytes(StandardCharsets.UTF_8));
+                .withoutPadding()
+                .encodeToString(
+                    (decoded.substring(0, decoded.lastIndexOf('|') + 1) + "999999")
+                        .getBytes(StandardCharsets.UTF_8))
+            + cursor.substring(cursor.indexOf('.'));
 
     assertThatThrownBy(
             () -> auditLog.query(owner, AuditFilter.ALL, new TaskPageRequest(10, edited)))

@@ -7,10 +7,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.todoai.adapter.out.persistence.testsupport.TestDatabase;
 import dev.todoai.application.assistant.ChatMessage;
+import dev.todoai.application.assistant.Conversation;
+import dev.todoai.application.assistant.ConversationSummary;
 import dev.todoai.application.assistant.ToolCallRecord;
 import dev.todoai.application.assistant.ToolResult;
-import dev.todoai.application.chat.Conversation;
-import dev.todoai.application.chat.ConversationSummary;
 import dev.todoai.application.port.out.ConversationStorePort;
 import dev.todoai.application.port.out.TransactionPort;
 import dev.todoai.domain.shared.UserId;

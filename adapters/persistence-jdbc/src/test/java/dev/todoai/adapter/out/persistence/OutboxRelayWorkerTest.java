@@ -40,14 +40,7 @@ class OutboxRelayWorkerTest implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    Map<String, String> props = new java.util.HashMap<>(database.properties());
-    props.put("todo.relay.enabled", "true");
-    props.put("todo.test.relay", "true");
-    props.put("todo.outbox.fallback-sweep", "1h");
-    props.put("todo.outbox.backoff-min", "20ms");
-    props.put("todo.outbox.backoff-max", "200ms");
-    props.put("todo.outbox.prune-interval", "1h");
-    return props;
+    return OutboxTestData.relayWorkerProperties(database.properties(), "20ms", "200ms");
   }
 
   @BeforeEach

@@ -2,11 +2,14 @@ package dev.todoai.adapter.out.persistence;
 
 import dev.todoai.application.event.OutboundEvent;
 import dev.todoai.application.event.Topics;
+import dev.todoai.application.port.out.OutboxPort;
+import dev.todoai.application.port.out.TransactionPort;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -44,5 +47,30 @@ final class OutboxTestData {
       }
     }
     return ids;
+  }
+
+  /**
+   * Properties for a test of the relay worker on {@code database} with the recording transport of
+   * {@link RelayTestFactory}: no sweeps or pruning during the test, the given back-off.
+   */
+  static Map<String, String> relayWorkerProperties(
+      Map<String, String> database, String backoffMin, String backoffMax) {
+    Map<String, String> props = new HashMap<>(database);
+    props.put("todo.relay.enabled", "true");
+    props.put("todo.test.relay", "true");
+    props.put("todo.outbox.fallback-sweep", "1h");
+    props.put("todo.outbox.backoff-min", backoffMin);
+    props.put("todo.outbox.backoff-max", backoffMax);
+    props.put("todo.outbox.prune-interval", "1h");
+    return props;
+  }
+
+  /** Appends {@code event} to the outbox and commits. */
+  static void commit(TransactionPort transactions, OutboxPort outbox, OutboundEvent event) {
+    transactions.inTransaction(
+        () -> {
+          outbox.append(List.of(event));
+          return null;
+        });
   }
 }

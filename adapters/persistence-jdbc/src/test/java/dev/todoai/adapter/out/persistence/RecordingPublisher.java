@@ -28,9 +28,32 @@ final class RecordingPublisher implements PublishEventPort {
   private int successesBeforeFailure;
   private int failNext;
   private boolean down;
+  private final boolean probing;
+  private int probes;
 
   RecordingPublisher(String relay) {
+    this(relay, false);
+  }
+
+  /** With {@code probing}, a transport with probes: they go through whenever it is not down. */
+  RecordingPublisher(String relay, boolean probing) {
     this.relay = relay;
+    this.probing = probing;
+  }
+
+  @Override
+  public synchronized boolean prepareProbes() {
+    return probing && !down;
+  }
+
+  @Override
+  public synchronized boolean probe() {
+    probes++;
+    return !down;
+  }
+
+  synchronized int probes() {
+    return probes;
   }
 
   @Override
@@ -72,6 +95,7 @@ final class RecordingPublisher implements PublishEventPort {
     failNext = 0;
     successesBeforeFailure = 0;
     down = false;
+    probes = 0;
   }
 
   synchronized List<Delivery> deliveries() {

@@ -29,8 +29,10 @@ class RelayTestFactory {
   }
 
   @Singleton
-  RecordingPublisher publisher(@Value("${todo.test.relay-name:relay}") String name) {
-    return new RecordingPublisher(name);
+  RecordingPublisher publisher(
+      @Value("${todo.test.relay-name:relay}") String name,
+      @Value("${todo.test.relay-probing:false}") boolean probing) {
+    return new RecordingPublisher(name, probing);
   }
 
   @Singleton

@@ -159,7 +159,7 @@ class ReminderPersistenceAdapterTest implements TestPropertyProvider {
   void loadForUpdateBlocksASecondLockerUntilTheFirstCommits() throws Exception {
     Task task = storeTask(aUser());
     Reminder reminder = store(task, r -> r);
-    Reminder sent = reminder.markSent(T0.plusSeconds(3_600));
+    Reminder sent = reminder.markFired(T0.plusSeconds(3_600)).markDelivered();
     CountDownLatch locked = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
 
@@ -253,7 +253,7 @@ class ReminderPersistenceAdapterTest implements TestPropertyProvider {
   }
 
   @Test
-  void allScheduledListsOnlyScheduledRemindersOfEveryUserSoonestFirst() {
+  void scheduledAfterListsOnlyScheduledRemindersOfEveryUserSoonestFirst() {
     Task mine = storeTask(aUser());
     Task theirs = storeTask(aUser());
     Reminder later = store(mine, r -> r.remindAt(T0.plusSeconds(500)));
@@ -262,11 +262,33 @@ class ReminderPersistenceAdapterTest implements TestPropertyProvider {
     Reminder sent = store(theirs, r -> r.finished(ReminderStatus.SENT, T0.plusSeconds(3_600)));
     Set<ReminderId> ours = Set.of(later.id(), sooner.id(), cancelled.id(), sent.id());
 
-    List<Reminder> all = reminders.allScheduled();
+    List<Reminder> all = reminders.scheduledAfter(null, null, null, 10_000);
 
     assertThat(all).allMatch(Reminder::isPending);
     assertThat(all).extracting(Reminder::remindAt).isSortedAccordingTo(Instant::compareTo);
     assertThat(all.stream().filter(r -> ours.contains(r.id()))).containsExactly(sooner, later);
+  }
+
+  @Test
+  void scheduledAfterPagesByRemindAtAndIdUpToTheHorizon() {
+    Task task = storeTask(aUser());
+    Instant base = T0.plus(Duration.ofDays(4_000));
+    Reminder first = store(task, r -> r.remindAt(base));
+    Reminder sameInstant = store(task, r -> r.remindAt(base));
+    Reminder second = store(task, r -> r.remindAt(base.plusSeconds(10)));
+    Reminder beyond = store(task, r -> r.remindAt(base.plusSeconds(3_600)));
+
+    List<Reminder> page1 =
+        reminders.scheduledAfter(base.minusNanos(1000), new ReminderId(1), base.plusSeconds(60), 2);
+    List<Reminder> page2 =
+        reminders.scheduledAfter(
+            page1.get(1).remindAt(), page1.get(1).id(), base.plusSeconds(60), 2);
+
+    assertThat(page1).containsExactly(first, sameInstant);
+    assertThat(page2).containsExactly(second);
+    assertThat(reminders.scheduledAfter(base.plusSeconds(10), second.id(), null, 10))
+        .contains(beyond)
+        .doesNotContain(first, sameInstant, second);
   }
 
   @Test

@@ -55,6 +55,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TaskQuerySortAndPagingTest implements TestPropertyProvider {
   private static final Instant NOW = T0.plus(Duration.ofDays(30));
+  private static final String CURSOR_KEY = "cursor-key-of-this-test-0123456789-abcdef";
+  private static final byte[] KEY = CURSOR_KEY.getBytes(StandardCharsets.UTF_8);
 
   @Inject SaveTaskPort saveTask;
   @Inject QueryTasksPort queryTasks;
@@ -66,7 +68,9 @@ class TaskQuerySortAndPagingTest implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    return TestDatabase.properties();
+    Map<String, String> props = new java.util.HashMap<>(TestDatabase.properties());
+    props.put("todo.pagination.cursor-key", CURSOR_KEY);
+    return props;
   }
 
   @BeforeAll
@@ -198,7 +202,7 @@ class TaskQuerySortAndPagingTest implements TestPropertyProvider {
         queryTasks.query(
             mixed, TaskFilter.ALL, TaskSort.of(Field.TITLE, Order.ASC), page(3, null), NOW);
 
-    assertThat(first.nextCursor()).matches("[A-Za-z0-9_-]+");
+    assertThat(first.nextCursor()).matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
   }
 
   @Test
@@ -245,14 +249,51 @@ class TaskQuerySortAndPagingTest implements TestPropertyProvider {
   void tamperedCursorIsRejectedAsInvalidValue() {
     String cursor =
         queryTasks.query(mixed, TaskFilter.ALL, TaskSort.DEFAULT, page(3, null), NOW).nextCursor();
-    String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-    String tampered = encode(decoded.replaceFirst("\\|(\\d+)\\|20", "|1$1|20"));
+    String payload = cursor.substring(0, cursor.indexOf('.'));
+    String mac = cursor.substring(cursor.indexOf('.'));
+    String decoded = new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8);
+    String tampered = encode(decoded.replaceFirst("\\|(\\d+)\\|20", "|1$1|20")) + mac;
 
     assertThat(tampered).isNotEqualTo(cursor);
     assertThatThrownBy(
             () -> queryTasks.query(mixed, TaskFilter.ALL, TaskSort.DEFAULT, page(3, tampered), NOW))
         .isInstanceOf(InvalidValueException.class)
         .hasMessage("is not a valid page cursor");
+  }
+
+  @Test
+  void aForgedCursorWithAnExtremeDateIsRejectedWithoutReachingTheDatabase() {
+    // what a client could build before cursors were signed: a well-formed payload, any checksum
+    for (String forged :
+        List.of(
+            encode("2|CREATED_AT|DESC|1|+999999999-12-31T23:59:59Z"),
+            encode("2|CREATED_AT|DESC|1|+999999999-12-31T23:59:59Z") + ".AAAAAAAAAAAAAAAAAAAAAA",
+            encode("2|DUE|ASC|1|-999999999-01-01T00:00:00Z") + "." + encode("x"))) {
+      assertThatThrownBy(
+              () -> queryTasks.query(mixed, TaskFilter.ALL, TaskSort.DEFAULT, page(3, forged), NOW))
+          .isInstanceOf(InvalidValueException.class)
+          .hasMessage("is not a valid page cursor");
+    }
+  }
+
+  @Test
+  void aCursorSignedWithAnotherKeyIsRejected() {
+    String cursor =
+        queryTasks.query(mixed, TaskFilter.ALL, TaskSort.DEFAULT, page(3, null), NOW).nextCursor();
+    byte[] otherKey = "another-server-key-0123456789-abcdef".getBytes(StandardCharsets.UTF_8);
+    String mine;
+    try {
+      CursorSigning.useKey(otherKey);
+      mine = CursorSigning.sign("2|CREATED_AT|DESC|1|2030-01-01T00:00:00Z");
+    } finally {
+      CursorSigning.useKey(KEY);
+    }
+
+    assertThatThrownBy(
+            () -> queryTasks.query(mixed, TaskFilter.ALL, TaskSort.DEFAULT, page(3, mine), NOW))
+        .isInstanceOf(InvalidValueException.class);
+    assertThat(queryTasks.query(mixed, TaskFilter.ALL, TaskSort.DEFAULT, page(3, cursor), NOW))
+        .isNotNull();
   }
 
   @Test
