@@ -5,8 +5,15 @@
 #   docker run --rm -p 8080:8080 -v todo-data:/app/data todo-ai:dev                 # role all
 #   docker run --rm -e TODO_ROLE=backend -e DATABASE_URL=postgres://... todo-ai:dev
 
-# ---- build: the shaded jar bootstrap/target/todo-ai.jar ------------------------------------------
+# ---- node: Node.js 20 and npm for the web app's build (nothing of this stage is shipped) ---------
+FROM node:20-bookworm-slim AS node
+
+# ---- build: the shaded jar bootstrap/target/todo-ai.jar (Java modules and the web app) -----------
 FROM maven:3.9-eclipse-temurin-17 AS build
+COPY --from=node /usr/local/bin/node /usr/local/bin/node
+COPY --from=node /usr/local/lib/node_modules/npm /usr/local/lib/node_modules/npm
+RUN ln -s ../lib/node_modules/npm/bin/npm-cli.js /usr/local/bin/npm \
+ && node --version && npm --version
 WORKDIR /src
 COPY . .
 RUN mvn -B -ntp -pl bootstrap -am package \

@@ -34,10 +34,23 @@ ensure_go() {
   fi
 }
 
-# Node 18+ and npm run the official MCP TypeScript client in McpSystemTest.
+# Node and npm build the web app (frontend/, Vite 7 needs Node 20.19+) and run the official MCP
+# TypeScript client in McpSystemTest.
 ensure_node() {
   if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
-    echo "== Installing Node.js and npm for the MCP client test"
+    echo "== Installing Node.js and npm (web app build, MCP client test)"
     apt_install nodejs npm
+  fi
+  if ! node -e 'const [a,b]=process.versions.node.split(".").map(Number);process.exit(a>20||(a===20&&b>=19)?0:1)'; then
+    echo "The web app build needs Node.js 20.19 or newer; found $(node --version)" >&2
+    exit 1
+  fi
+}
+
+# Debian's Chromium for the web app's browser tests (frontend-e2e); never a downloaded browser.
+ensure_chromium() {
+  if [ ! -x /usr/bin/chromium ]; then
+    echo "== Installing Chromium (Debian package) for the browser tests"
+    apt_install chromium
   fi
 }

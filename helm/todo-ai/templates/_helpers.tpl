@@ -64,6 +64,14 @@ app.kubernetes.io/part-of: todo-ai
 {{- default (printf "%s-dapr-app-token" (include "todo-ai.fullname" .)) .Values.dapr.appToken.existingSecret -}}
 {{- end -}}
 
+{{- define "todo-ai.apiTokenSecretName" -}}
+{{- default (printf "%s-dapr-api-token" (include "todo-ai.fullname" .)) .Values.dapr.apiToken.existingSecret -}}
+{{- end -}}
+
+{{- define "todo-ai.managementSecretName" -}}
+{{- default (printf "%s-management" (include "todo-ai.fullname" .)) .Values.metrics.managementToken.existingSecret -}}
+{{- end -}}
+
 {{- define "todo-ai.postgresqlName" -}}
 {{- printf "%s-postgresql" (include "todo-ai.fullname" .) -}}
 {{- end -}}
@@ -81,11 +89,17 @@ app.kubernetes.io/part-of: todo-ai
 {{- if .Values.postgresql.enabled -}}url{{- else -}}{{ .Values.externalDatabase.existingSecretKey }}{{- end -}}
 {{- end -}}
 
+{{- define "todo-ai.kafkaName" -}}
+{{- printf "%s-kafka" (include "todo-ai.fullname" .) -}}
+{{- end -}}
+
 {{- define "todo-ai.kafkaBrokers" -}}
 {{- if .Values.redpanda.enabled -}}
 {{- printf "%s:9092" (include "todo-ai.redpandaName" .) -}}
+{{- else if .Values.kafkaBroker.enabled -}}
+{{- printf "%s:9092" (include "todo-ai.kafkaName" .) -}}
 {{- else -}}
-{{- required "kafka.brokers is required when redpanda.enabled=false" .Values.kafka.brokers -}}
+{{- required "kafka.brokers is required when redpanda.enabled=false and kafkaBroker.enabled=false" .Values.kafka.brokers -}}
 {{- end -}}
 {{- end -}}
 

@@ -303,10 +303,7 @@ class ChartRenderTest {
   @EnumSource(Scenario.class)
   void inClusterDependenciesFollowTheirSwitches(Scenario scenario) {
     Rendered r = new Rendered(scenario);
-    Set<String> expected =
-        scenario.inClusterDependencies
-            ? Set.of("todo-ai-redpanda", "todo-ai-postgresql")
-            : Set.of();
+    Set<String> expected = scenario.inClusterStatefulSets();
 
     assertThat(r.statefulSets.keySet()).isEqualTo(expected);
     for (StatefulSet s : r.statefulSets.values()) {
@@ -370,6 +367,15 @@ class ChartRenderTest {
         .isEqualTo("exponential");
     assertThat(policies.path("retries").path("appRetry").path("policy").asText())
         .isEqualTo("exponential");
+    // a 4xx from the app is final: retrying it would turn a refusal into the sidecar's 500
+    assertThat(
+            policies
+                .path("retries")
+                .path("appRetry")
+                .path("matching")
+                .path("httpStatusCodes")
+                .asText())
+        .isEqualTo("408,429,500-599");
     // deliveries to the app retry until they succeed; the dead-letter topic is for poison only
     assertThat(policies.path("retries").path("deliveryRetry").path("maxRetries").asInt())
         .isEqualTo(-1);

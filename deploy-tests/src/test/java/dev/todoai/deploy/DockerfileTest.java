@@ -19,10 +19,12 @@ class DockerfileTest {
             .toList();
     List<String> stages = lines.stream().filter(l -> l.startsWith("FROM ")).toList();
 
-    assertThat(stages).hasSize(2);
-    assertThat(stages.get(0)).contains("maven").contains(" AS build");
-    assertThat(stages.get(1)).contains("-jre");
-    String text = String.join("\n", lines);
+    assertThat(stages).hasSize(3);
+    assertThat(stages.get(0)).as("Node.js for the web app's build").contains("node:20");
+    assertThat(stages.get(1)).contains("maven").contains(" AS build");
+    assertThat(stages.get(2)).contains("-jre");
+    assertThat(text(lines)).contains("COPY --from=node /usr/local/bin/node");
+    String text = text(lines);
     assertThat(text).contains("bootstrap/target/todo-ai.jar");
     String user =
         lines.stream().filter(l -> l.startsWith("USER ")).reduce((a, b) -> b).orElseThrow();
@@ -30,5 +32,9 @@ class DockerfileTest {
     assertThat(text).contains("HEALTHCHECK").contains("/health/readiness");
     assertThat(text).contains("ENTRYPOINT [\"java\", \"-jar\", \"/app/todo-ai.jar\"]");
     assertThat(text).as("the image bakes in no role").doesNotContain("TODO_ROLE=");
+  }
+
+  private static String text(List<String> lines) {
+    return String.join("\n", lines);
   }
 }

@@ -24,6 +24,12 @@ enum Scenario {
       // created outside Helm, named in values-production.yaml
       Set.of("todo-ai-auth-prod", "todo-ai-dapr-app-token-prod", "todo-ai-database"),
       false),
+  /** Apache Kafka in the cluster instead of Redpanda (what the in-CI cluster runs). */
+  KAFKA_BROKER(
+      List.of("--set", "redpanda.enabled=false", "--set", "kafkaBroker.enabled=true"),
+      Map.of("backend", 1, "notification", 1, "recurring", 1, "audit", 1),
+      Set.of(),
+      true),
   BACKEND_ONLY(
       List.of(
           "--set", "roles.notification.enabled=false",
@@ -57,6 +63,16 @@ enum Scenario {
     this.replicasByRole = replicasByRole;
     this.existingSecrets = existingSecrets;
     this.inClusterDependencies = inClusterDependencies;
+  }
+
+  /** The StatefulSets of the in-cluster database and broker this scenario renders. */
+  Set<String> inClusterStatefulSets() {
+    if (!inClusterDependencies) {
+      return Set.of();
+    }
+    return this == KAFKA_BROKER
+        ? Set.of("todo-ai-kafka", "todo-ai-postgresql")
+        : Set.of("todo-ai-redpanda", "todo-ai-postgresql");
   }
 
   /** The rendered documents (helm template runs once per scenario). */

@@ -79,6 +79,13 @@ final class Api {
     return new User(r.json().get("user_id").asText(), r.json().get("token").asText());
   }
 
+  /** The path and query of a user's stream with a fresh single-use ticket. */
+  String streamUrl(User u) {
+    Response r = call("POST", "/api/" + u.id() + "/stream/tickets", u, null);
+    ok(r, "stream ticket");
+    return r.json().get("stream_url").asText();
+  }
+
   JsonNode createTask(User u, Map<String, Object> fields) {
     Response r = call("POST", "/api/" + u.id() + "/tasks", u, json(fields));
     if (r.status() != 201) {

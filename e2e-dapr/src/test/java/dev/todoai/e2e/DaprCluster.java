@@ -48,6 +48,8 @@ final class DaprCluster implements AutoCloseable {
   final Path config;
   private final List<Proc> processes = new ArrayList<>();
   private final int schedulerPort;
+  private final int sentryPort;
+  private final String trustAnchors;
 
   /** One operating-system process with its log file. */
   static final class Proc {
@@ -116,6 +118,10 @@ final class DaprCluster implements AutoCloseable {
     final int appPort;
     final int daprHttpPort;
     final int daprGrpcPort;
+
+    /** What the app must send to its own sidecar's API (DAPR_API_TOKEN): one per role. */
+    final String apiToken = "e2e-api-token-" + UUID.randomUUID();
+
     final Proc app;
     final Proc sidecar;
 
@@ -125,6 +131,7 @@ final class DaprCluster implements AutoCloseable {
       this.appPort = freePort();
       this.daprHttpPort = freePort();
       this.daprGrpcPort = freePort();
+      Path roleConfig = configFor(role);
       int internalPort = freePort();
       int metricsPort = freePort();
       Map<String, String> appEnv = new LinkedHashMap<>();
@@ -136,6 +143,11 @@ final class DaprCluster implements AutoCloseable {
       appEnv.put("DAPR_GRPC_PORT", Integer.toString(daprGrpcPort));
       appEnv.put("DAPR_HTTP_PORT", Integer.toString(daprHttpPort));
       appEnv.put("APP_API_TOKEN", APP_TOKEN);
+      appEnv.put("DAPR_API_TOKEN", apiToken);
+      if (!role.equals("backend")) {
+        // only the backend may read the JWT secret from the store (see configFor)
+        appEnv.put("TODO_SECRET_JWT", "");
+      }
       appEnv.put("TODO_DB_POOL_SIZE", "4");
       appEnv.put("HOSTNAME", name);
       this.app =
@@ -172,12 +184,22 @@ final class DaprCluster implements AutoCloseable {
                   "--resources-path",
                   resources.toString(),
                   "--config",
-                  config.toString(),
+                  roleConfig.toString(),
                   "--scheduler-host-address",
                   "127.0.0.1:" + schedulerPort,
+                  // outside Kubernetes a sidecar's API is for its own app only
+                  "--dapr-listen-addresses",
+                  "127.0.0.1",
+                  "--enable-mtls",
+                  "--sentry-address",
+                  "127.0.0.1:" + sentryPort,
                   "--log-level",
                   "warn"),
-              Map.of("APP_API_TOKEN", APP_TOKEN),
+              Map.of(
+                  "APP_API_TOKEN", APP_TOKEN,
+                  "DAPR_API_TOKEN", apiToken,
+                  "DAPR_TRUST_ANCHORS", trustAnchors,
+                  "NAMESPACE", "default"),
               logs.resolve(name + "-daprd.log"));
     }
 
@@ -208,8 +230,7 @@ final class DaprCluster implements AutoCloseable {
         }
         try {
           int health = get(uri().resolve("/health")).statusCode();
-          HttpResponse<String> meta =
-              get(URI.create("http://localhost:" + daprHttpPort + "/v1.0/metadata"));
+          HttpResponse<String> meta = sidecar("GET", "/v1.0/metadata", apiToken, null);
           last = "health " + health + ", metadata " + meta.statusCode();
           if (health == 200
               && meta.statusCode() == 200
@@ -225,6 +246,26 @@ final class DaprCluster implements AutoCloseable {
         sleep(250);
       }
       throw new IllegalStateException(name + " not ready in " + timeout + " (" + last + ")");
+    }
+
+    /** A call to this role's sidecar API, with {@code token} as dapr-api-token (null: none). */
+    HttpResponse<String> sidecar(String method, String path, String token, String body)
+        throws IOException, InterruptedException {
+      HttpRequest.Builder b =
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + daprHttpPort + path))
+              .timeout(Duration.ofSeconds(20));
+      if (token != null) {
+        b.header("dapr-api-token", token);
+      }
+      if (body != null) {
+        b.header("Content-Type", "application/json");
+      }
+      b.method(
+          method,
+          body == null
+              ? HttpRequest.BodyPublishers.noBody()
+              : HttpRequest.BodyPublishers.ofString(body));
+      return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
   }
 
@@ -283,16 +324,11 @@ final class DaprCluster implements AutoCloseable {
     Files.writeString(
         resources.resolve("pubsub-broadcast.yaml"),
         pubsub("pubsub-broadcast", brokers, "{uuid}", "newest") + "scopes:\n  - todo-backend\n");
-    // With a dead-letter topic, Dapr parks a message there once the resiliency policy gives up
-    // (RETRY answers and an unreachable app included): retry deliveries for as long as it takes.
-    Files.writeString(
-        resources.resolve("resiliency.yaml"),
-        "apiVersion: dapr.io/v1alpha1\nkind: Resiliency\nmetadata:\n  name: e2e-resiliency\n"
-            + "spec:\n  policies:\n    retries:\n      deliverForever:\n"
-            + "        policy: constant\n        duration: 500ms\n        maxRetries: -1\n"
-            + "  targets:\n    components:\n"
-            + "      pubsub:\n        inbound:\n          retry: deliverForever\n"
-            + "      pubsub-broadcast:\n        inbound:\n          retry: deliverForever\n");
+    // The product's own resiliency policies (publish timeout, retries, circuit breakers), so that
+    // the outage test measures what a deployment gets
+    Path repo = Path.of(System.getProperty("todo.repo", "..")).toAbsolutePath().normalize();
+    Files.copy(
+        repo.resolve("dapr/components/resiliency.yaml"), resources.resolve("resiliency.yaml"));
     String pgUrl =
         db.url()
             .replace(
@@ -310,10 +346,54 @@ final class DaprCluster implements AutoCloseable {
             + "\"\n");
     // Self-hosted name resolution is mDNS (the sqlite resolver is not in the stable build)
     this.config = work.resolve("config.yaml");
+    Files.writeString(config, configuration(List.of("database-url", "jwt-secret")));
+    // Sentry: the CA that gives every sidecar its SPIFFE identity (mTLS), without which an
+    // access-control policy cannot tell callers apart
+    this.sentryPort = freePort();
+    Path issuer = Files.createDirectories(work.resolve("sentry"));
+    Path sentryConfig = work.resolve("sentry-config.yaml");
     Files.writeString(
-        config,
-        "apiVersion: dapr.io/v1alpha1\nkind: Configuration\nmetadata:\n  name: e2e\nspec:\n"
-            + "  metric:\n    enabled: false\n");
+        sentryConfig,
+        "apiVersion: dapr.io/v1alpha1\nkind: Configuration\nmetadata:\n  name: daprsystem\n"
+            + "spec:\n  mtls:\n    enabled: true\n    workloadCertTTL: \"24h\"\n"
+            + "    allowedClockSkew: \"15m\"\n");
+    Proc sentry =
+        new Proc(
+            "sentry",
+            List.of(
+                bin.resolve("sentry").toString(),
+                "--issuer-credentials",
+                issuer.toString(),
+                "--trust-domain",
+                "localhost",
+                "--port",
+                Integer.toString(sentryPort),
+                "--listen-address",
+                "127.0.0.1",
+                "--healthz-port",
+                Integer.toString(freePort()),
+                "--healthz-listen-address",
+                "127.0.0.1",
+                "--metrics-port",
+                Integer.toString(freePort()),
+                "--config",
+                sentryConfig.toString(),
+                "--log-level",
+                "warn"),
+            Map.of(),
+            logs.resolve("sentry.log"));
+    processes.add(sentry);
+    sentry.start();
+    Path rootCert = issuer.resolve("ca.crt");
+    long sentryDeadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (!Files.isRegularFile(rootCert) || Files.size(rootCert) == 0) {
+      if (!sentry.alive() || System.nanoTime() > sentryDeadline) {
+        throw new IllegalStateException("sentry did not write " + rootCert + "; see " + sentry.log);
+      }
+      sleep(200);
+    }
+    sleep(500);
+    this.trustAnchors = Files.readString(rootCert);
     // The scheduler (jobs)
     this.schedulerPort = freePort();
     int etcdClient = freePort();
@@ -337,12 +417,59 @@ final class DaprCluster implements AutoCloseable {
                 Integer.toString(freePort()),
                 "--metrics-port",
                 Integer.toString(freePort()),
+                // the sidecars speak mTLS (see sentry above), to the scheduler too
+                "--tls-enabled",
+                "--sentry-address",
+                "127.0.0.1:" + sentryPort,
+                "--trust-anchors-file",
+                rootCert.toString(),
+                "--trust-domain",
+                "localhost",
+                "--identity-directory-write",
+                work.resolve("scheduler-identity").toString(),
                 "--log-level",
                 "warn"),
-            Map.of(),
+            Map.of("NAMESPACE", "default"),
             logs.resolve("scheduler.log"));
     processes.add(scheduler);
     scheduler.start();
+  }
+
+  /**
+   * The Dapr Configuration of one role's sidecar: the access-control policy of the product (only
+   * {@code recurring-service} may invoke the backend, and only its occurrence method) and a secret
+   * scope that lets the role read just the secrets it needs.
+   */
+  static String configuration(List<String> allowedSecrets) {
+    return "apiVersion: dapr.io/v1alpha1\nkind: Configuration\nmetadata:\n  name: e2e\nspec:\n"
+        + "  metric:\n    enabled: false\n"
+        + "  accessControl:\n    defaultAction: deny\n    trustDomain: \"public\"\n"
+        + "    policies:\n      - appId: recurring-service\n        defaultAction: deny\n"
+        + "        trustDomain: \"public\"\n        namespace: \"default\"\n"
+        + "        operations:\n          - name: /internal/occurrences\n"
+        + "            httpVerb: [\"POST\"]\n            action: allow\n"
+        + "  secrets:\n    scopes:\n      - storeName: secretstore\n"
+        + "        defaultAccess: deny\n        allowedSecrets: ["
+        + String.join(", ", allowedSecrets.stream().map(n -> "\"" + n + "\"").toList())
+        + "]\n";
+  }
+
+  /** The configuration file of a role: the backend reads the JWT secret, the others do not. */
+  private Path configFor(String role) {
+    Path file = work.resolve("config-" + role + ".yaml");
+    try {
+      if (!Files.exists(file)) {
+        Files.writeString(
+            file,
+            configuration(
+                role.equals("backend")
+                    ? List.of("database-url", "jwt-secret")
+                    : List.of("database-url")));
+      }
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static String pubsub(String name, String brokers, String consumerId, String offset) {
@@ -409,12 +536,20 @@ final class DaprCluster implements AutoCloseable {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /** Ports handed out so far: the OS may offer a released port again, which must not be reused. */
+  private static final java.util.Set<Integer> ISSUED =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   static int freePort() {
-    try (ServerSocket s = new ServerSocket(0)) {
-      s.setReuseAddress(true);
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    while (true) {
+      try (ServerSocket s = new ServerSocket(0)) {
+        s.setReuseAddress(true);
+        if (ISSUED.add(s.getLocalPort())) {
+          return s.getLocalPort();
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 
