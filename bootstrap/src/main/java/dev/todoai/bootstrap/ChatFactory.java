@@ -4,13 +4,14 @@ import dev.todoai.application.chat.ChatService;
 import dev.todoai.application.chat.GetConversationService;
 import dev.todoai.application.chat.ParseQuickAddService;
 import dev.todoai.application.port.in.ChatUseCase;
-import dev.todoai.application.port.in.ExecuteToolUseCase;
 import dev.todoai.application.port.in.GetConversationQuery;
 import dev.todoai.application.port.in.ParseQuickAddQuery;
 import dev.todoai.application.port.out.AssistantPort;
 import dev.todoai.application.port.out.ClockPort;
+import dev.todoai.application.port.out.ConversationStatePort;
 import dev.todoai.application.port.out.ConversationStorePort;
 import dev.todoai.application.port.out.QuickAddParserPort;
+import dev.todoai.application.port.out.TaskToolsPort;
 import dev.todoai.application.port.out.TransactionPort;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
@@ -28,8 +29,9 @@ class ChatFactory {
       TransactionPort transactions,
       ConversationStorePort conversations,
       AssistantPort assistant,
-      ExecuteToolUseCase tools) {
-    return new ChatService(clock, transactions, conversations, assistant, tools);
+      TaskToolsPort tools,
+      ConversationStatePort states) {
+    return new ChatService(clock, transactions, conversations, assistant, tools, states);
   }
 
   @Singleton

@@ -79,6 +79,7 @@ record DatabaseSettings(String jdbcUrl, String username, String password) {
 
   @Override
   public String toString() {
-    return "DatabaseSettings[" + jdbcUrl + ", user=" + username + "]";
+    // no URL: it names the database's host and port
+    return "DatabaseSettings[user=" + username + "]";
   }
 }

@@ -3,6 +3,7 @@ package dev.todoai.bootstrap;
 import dev.todoai.application.port.in.CreateNextOccurrenceUseCase;
 import dev.todoai.application.port.in.DescribeRecurrenceQuery;
 import dev.todoai.application.port.in.HandleEventUseCase;
+import dev.todoai.application.port.in.PreviewRecurrenceQuery;
 import dev.todoai.application.port.out.ClockPort;
 import dev.todoai.application.port.out.EventCodecPort;
 import dev.todoai.application.port.out.LoadTaskPort;
@@ -14,6 +15,7 @@ import dev.todoai.application.port.out.TransactionPort;
 import dev.todoai.application.service.CreateNextOccurrenceService;
 import dev.todoai.application.service.DescribeRecurrenceService;
 import dev.todoai.application.service.NextOccurrences;
+import dev.todoai.application.service.PreviewRecurrenceService;
 import dev.todoai.application.service.ReminderSync;
 import dev.todoai.application.service.ScheduleNextOccurrenceService;
 import dev.todoai.application.service.TaskEventRecorder;
@@ -47,13 +49,19 @@ class RecurrenceFactory {
       SaveTaskPort saveTask,
       TaskEventRecorder events,
       ReminderStorePort reminderStore,
-      ReminderSync reminders) {
+      ReminderSync reminders,
+      NextOccurrences next) {
     return new CreateNextOccurrenceService(
-        clock, transactions, loadTask, saveTask, events, reminderStore, reminders);
+        clock, transactions, loadTask, saveTask, events, reminderStore, reminders, next);
   }
 
   @Singleton
   DescribeRecurrenceQuery describeRecurrence(RecurrencePort recurrence) {
     return new DescribeRecurrenceService(recurrence);
+  }
+
+  @Singleton
+  PreviewRecurrenceQuery previewRecurrence(RecurrencePort recurrence) {
+    return new PreviewRecurrenceService(recurrence);
   }
 }

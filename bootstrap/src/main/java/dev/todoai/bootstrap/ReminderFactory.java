@@ -24,6 +24,7 @@ import dev.todoai.application.service.FireReminderService;
 import dev.todoai.application.service.ListNotificationsService;
 import dev.todoai.application.service.ListRemindersService;
 import dev.todoai.application.service.ReadNotificationsService;
+import dev.todoai.application.service.ReminderHorizon;
 import dev.todoai.application.service.ReminderSync;
 import dev.todoai.application.service.SetReminderService;
 import io.micronaut.context.annotation.Factory;
@@ -37,9 +38,16 @@ import java.time.Duration;
 @Factory
 class ReminderFactory {
 
+  /** Shared by the arming use case (which moves it) and the sync (which arms within it). */
   @Singleton
-  ReminderSync reminderSync(ReminderStorePort store, ScheduleReminderPort scheduler) {
-    return new ReminderSync(store, scheduler);
+  ReminderHorizon reminderHorizon() {
+    return new ReminderHorizon();
+  }
+
+  @Singleton
+  ReminderSync reminderSync(
+      ReminderStorePort store, ScheduleReminderPort scheduler, ReminderHorizon horizon) {
+    return new ReminderSync(store, scheduler, horizon);
   }
 
   @Singleton
@@ -76,8 +84,11 @@ class ReminderFactory {
       ReminderStorePort store,
       ScheduleReminderPort scheduler,
       FireReminderService fire,
-      @Value("${todo.reminders.catch-up-window:24h}") Duration catchUpWindow) {
-    return new ArmRemindersService(clock, store, scheduler, fire, catchUpWindow);
+      ReminderHorizon horizon,
+      @Value("${todo.reminders.catch-up-window:24h}") Duration catchUpWindow,
+      @Value("${todo.reminders.arm-horizon:1h}") Duration armHorizon) {
+    return new ArmRemindersService(
+        clock, store, scheduler, fire, catchUpWindow, armHorizon, horizon);
   }
 
   @Singleton
@@ -89,9 +100,10 @@ class ReminderFactory {
       EventCodecPort codec,
       ProcessedEventsPort processed,
       NotificationStorePort notifications,
+      ReminderStorePort reminders,
       LiveUpdatesPort liveUpdates) {
     return new CreateNotificationService(
-        clock, transactions, codec, processed, notifications, liveUpdates);
+        clock, transactions, codec, processed, notifications, reminders, liveUpdates);
   }
 
   @Singleton

@@ -45,11 +45,22 @@ public final class TodoApplication {
     properties.put("todo.transport", options.transport().id());
     String secret = JwtSecret.resolve(env, dataDir);
     properties.put("todo.auth.jwt-secret", secret);
+    // page cursors are signed with a key of their own, derived from the secret all replicas share
+    properties.put("todo.pagination.cursor-key", JwtSecret.derive(secret, "todo-ai page cursors"));
+
+    String managementPort = env.getOrDefault("TODO_MANAGEMENT_PORT", "").strip();
+    if (!managementPort.isEmpty()) {
+      if (!managementPort.matches("[0-9]{1,5}") || Integer.parseInt(managementPort) < 1) {
+        throw new LaunchOptions.LaunchException(
+            "TODO_MANAGEMENT_PORT must be a port number, not '" + managementPort + "'");
+      }
+      properties.put("endpoints.all.port", Integer.parseInt(managementPort));
+    }
 
     Optional<DatabaseSettings> external = DatabaseSettings.external(env);
     EmbeddedDatabase embedded = null;
     if (external.isPresent()) {
-      LOG.info("Using external PostgreSQL {}", external.get().jdbcUrl());
+      LOG.info("Using the external PostgreSQL given by the environment");
       properties.putAll(external.get().asProperties());
     } else if (options.transport() == Transport.DAPR) {
       throw new LaunchOptions.LaunchException(

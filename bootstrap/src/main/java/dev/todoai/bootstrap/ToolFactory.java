@@ -1,41 +1,44 @@
 package dev.todoai.bootstrap;
 
+import dev.todoai.adapter.contract.tools.TaskTools;
 import dev.todoai.application.port.in.AddTaskUseCase;
 import dev.todoai.application.port.in.CompleteTaskUseCase;
 import dev.todoai.application.port.in.DeleteReminderUseCase;
 import dev.todoai.application.port.in.DeleteTaskUseCase;
 import dev.todoai.application.port.in.DescribeRecurrenceQuery;
-import dev.todoai.application.port.in.ExecuteToolUseCase;
 import dev.todoai.application.port.in.GetTaskQuery;
 import dev.todoai.application.port.in.ListRemindersQuery;
 import dev.todoai.application.port.in.ListTasksQuery;
+import dev.todoai.application.port.in.PatchTaskUseCase;
 import dev.todoai.application.port.in.SetReminderUseCase;
-import dev.todoai.application.port.in.UpdateTaskUseCase;
-import dev.todoai.application.tools.TaskToolsService;
+import dev.todoai.application.port.out.TaskToolsPort;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
-/** The task tools (what MCP clients and the assistant act through), on the task use cases. */
+/**
+ * The task tools (what MCP clients and the assistant act through): the contract's {@link TaskTools}
+ * on the task use cases, as the {@link TaskToolsPort} of chat and MCP.
+ */
 @Factory
 class ToolFactory {
 
   @Singleton
-  ExecuteToolUseCase taskTools(
+  TaskToolsPort taskTools(
       AddTaskUseCase addTask,
       GetTaskQuery getTask,
       ListTasksQuery listTasks,
-      UpdateTaskUseCase updateTask,
+      PatchTaskUseCase patchTask,
       CompleteTaskUseCase completeTask,
       DeleteTaskUseCase deleteTask,
       SetReminderUseCase setReminder,
       ListRemindersQuery listReminders,
       DeleteReminderUseCase deleteReminder,
       DescribeRecurrenceQuery describeRecurrence) {
-    return new TaskToolsService(
+    return new TaskTools(
         addTask,
         getTask,
         listTasks,
-        updateTask,
+        patchTask,
         completeTask,
         deleteTask,
         setReminder,

@@ -14,9 +14,11 @@ import dev.todoai.application.port.out.IdempotencyKeysPort;
 import dev.todoai.application.port.out.LoadTaskPort;
 import dev.todoai.application.port.out.LoginAttemptsPort;
 import dev.todoai.application.port.out.PasswordHasherPort;
+import dev.todoai.application.port.out.PasswordStrengthPort;
 import dev.todoai.application.port.out.QueryTasksPort;
 import dev.todoai.application.port.out.RecurrencePort;
 import dev.todoai.application.port.out.SaveTaskPort;
+import dev.todoai.application.port.out.SignUpAttemptsPort;
 import dev.todoai.application.port.out.TransactionPort;
 import dev.todoai.application.port.out.UserAccountsPort;
 import dev.todoai.application.service.AddTaskService;
@@ -31,7 +33,9 @@ import dev.todoai.application.service.ReminderSync;
 import dev.todoai.application.service.TaskEventRecorder;
 import dev.todoai.application.service.UpdateTaskService;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 
 /**
  * The composition root of the use cases: the application module is framework-free, so its services
@@ -114,8 +118,16 @@ class UseCaseFactory {
 
   @Singleton
   RegisterUserUseCase registerUser(
-      ClockPort clock, UserAccountsPort accounts, PasswordHasherPort hasher) {
-    return new RegisterUserService(clock, accounts, hasher);
+      ClockPort clock,
+      UserAccountsPort accounts,
+      PasswordHasherPort hasher,
+      PasswordStrengthPort strength,
+      SignUpAttemptsPort signUps,
+      @Value("${todo.auth.sign-ups-per-client:" + RegisterUserService.DEFAULT_MAX_PER_CLIENT + "}")
+          int signUpsPerClient,
+      @Value("${todo.auth.sign-up-window:1h}") Duration signUpWindow) {
+    return new RegisterUserService(
+        clock, accounts, hasher, strength, signUps, signUpsPerClient, signUpWindow);
   }
 
   @Singleton

@@ -115,6 +115,15 @@ public final class Api {
     return createTask(user, Map.of("title", title));
   }
 
+  /** The URL of a user's live-update stream with a fresh single-use ticket. */
+  public URI streamUri(User user) {
+    Response r = post("/api/" + user.id() + "/stream/tickets", user.token(), null);
+    if (r.status() != 201) {
+      throw new IllegalStateException("stream ticket failed: " + r.status() + " " + r.body());
+    }
+    return base.resolve(r.json().get("stream_url").asText());
+  }
+
   public static String json(Map<String, Object> fields) {
     ObjectNode node = JSON.valueToTree(new LinkedHashMap<>(fields));
     return node.toString();

@@ -1,11 +1,10 @@
 package dev.todoai.bootstrap.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.todoai.application.port.in.ExecuteToolUseCase;
 import dev.todoai.application.port.out.QuickAddParserPort;
+import dev.todoai.application.port.out.TaskToolsPort;
 import dev.todoai.bootstrap.system.Api.Response;
 import dev.todoai.bootstrap.system.Api.User;
 import java.time.DayOfWeek;
@@ -43,10 +42,11 @@ class ChatSystemTest {
     return api.register("chat" + USERS.incrementAndGet() + "@example.org");
   }
 
-  private static void assumeTaskToolsAreWired() {
-    assumeTrue(
-        app.context().containsBean(ExecuteToolUseCase.class),
-        "no ExecuteToolUseCase bean (TaskToolsService) is wired yet: chat cannot act on tasks");
+  /** The wiring chat needs: a broken factory fails these tests instead of skipping them. */
+  private static void assertTaskToolsAreWired() {
+    assertThat(app.context().containsBean(TaskToolsPort.class))
+        .as("a TaskToolsPort bean (the contract's TaskTools): chat acts on tasks through it")
+        .isTrue();
   }
 
   /**
@@ -73,7 +73,7 @@ class ChatSystemTest {
 
   @Test
   void addingATaskByChatThenAskingWhatIsDueUsesTheToolsAndStoresTheConversation() {
-    assumeTaskToolsAreWired();
+    assertTaskToolsAreWired();
     User ada = newUser();
     ZoneId zone = zoneWhereTomorrowIsThisWeek();
     String tomorrow = ZonedDateTime.now(zone).toLocalDate().plusDays(1).toString();
@@ -124,7 +124,7 @@ class ChatSystemTest {
 
   @Test
   void anotherUsersConversationIsNotFoundAndTheirPathIsForbidden() {
-    assumeTaskToolsAreWired();
+    assertTaskToolsAreWired();
     User ada = newUser();
     User bob = newUser();
     long adas = chat(ada, "{\"message\":\"hello\"}").json().get("conversation_id").asLong();
@@ -146,9 +146,9 @@ class ChatSystemTest {
 
   @Test
   void quickAddTextIsParsedWithTheAssistantsParser() {
-    assumeTrue(
-        app.context().containsBean(QuickAddParserPort.class),
-        "no QuickAddParserPort bean: the assistant module's adapter is not added yet");
+    assertThat(app.context().containsBean(QuickAddParserPort.class))
+        .as("a QuickAddParserPort bean (the assistant module's parser)")
+        .isTrue();
     User ada = newUser();
 
     Response r =

@@ -11,7 +11,6 @@ import dev.todoai.application.port.in.HandleEventUseCase;
 import dev.todoai.bootstrap.system.Api.Response;
 import dev.todoai.bootstrap.system.Api.User;
 import io.micronaut.inject.qualifiers.Qualifiers;
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -187,10 +186,9 @@ class EventBackboneSystemTest {
       Api api = app.api();
       User ada = api.register("stream-ada@example.org");
       User bob = api.register("stream-bob@example.org");
-      URI adaStream = app.uri().resolve("/api/" + ada.id() + "/stream?access_token=" + ada.token());
       List<SseClient.Event> firstSession;
       long taskId;
-      try (SseClient stream = new SseClient(adaStream, null)) {
+      try (SseClient stream = new SseClient(api.streamUri(ada), null)) {
         assertThat(stream.status()).isEqualTo(200);
         api.createTask(bob, "Not for Ada");
         taskId = api.createTask(ada, "Watch me").get("id").asLong();
@@ -203,7 +201,7 @@ class EventBackboneSystemTest {
       api.send("DELETE", path, ada.token(), null);
       await().atMost(WAIT).until(() -> audit(api, ada, "").size() == 4);
 
-      try (SseClient resumed = new SseClient(adaStream, firstSession.get(0).id())) {
+      try (SseClient resumed = new SseClient(api.streamUri(ada), firstSession.get(0).id())) {
         await().atMost(WAIT).until(() -> resumed.events().size() >= 3);
         List<SseClient.Event> missed = resumed.events();
 
@@ -229,9 +227,11 @@ class EventBackboneSystemTest {
   }
 
   @Test
-  void healthShowsTheOutboxBacklog() {
-    try (RunningApp app = RunningApp.start()) {
-      Response health = app.api().get("/health", null);
+  void healthShowsTheOutboxBacklogToTheOperator() {
+    Map<String, Object> props = new java.util.HashMap<>(TestDatabase.properties());
+    props.put("todo.management.token", "operator-token-0123456789");
+    try (RunningApp app = RunningApp.start(props)) {
+      Response health = app.api().get("/health", "operator-token-0123456789");
 
       assertThat(health.status()).isEqualTo(200);
       JsonNode outbox = health.json().get("details").get("outbox");

@@ -78,7 +78,7 @@ class RemindersSystemTest {
             .get("id")
             .asLong();
     Instant at = Instant.now().plusSeconds(3);
-    URI stream = app.uri().resolve(base(ada) + "/stream?access_token=" + ada.token());
+    URI stream = api.streamUri(ada);
     try (SseClient sse = new SseClient(stream, null)) {
       JsonNode reminder = remind(api, ada, taskId, "{\"remind_at\":\"" + at + "\"}");
 

@@ -33,6 +33,8 @@ public final class RunningApp implements AutoCloseable {
     props.put("micronaut.server.port", -1);
     props.put("todo.role", "all");
     props.put("todo.auth.jwt-secret", JWT_SECRET);
+    // system tests sign many users up from one address; the limit has tests of its own
+    props.put("todo.auth.sign-ups-per-client", 10_000);
     props.putAll(databaseAndOverrides);
     return new RunningApp(props);
   }

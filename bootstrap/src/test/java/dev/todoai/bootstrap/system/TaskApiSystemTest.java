@@ -77,7 +77,7 @@ class TaskApiSystemTest {
         api.post(
             "/api/auth/register",
             null,
-            "{\"email\":\"" + ada.email() + "\",\"password\":\"another password\"}");
+            "{\"email\":\"" + ada.email() + "\",\"password\":\"another quiet orchard\"}");
     Response wrong =
         api.post(
             "/api/auth/login",
@@ -91,7 +91,7 @@ class TaskApiSystemTest {
   }
 
   @Test
-  void loginAttemptsAreRateLimitedPerEmail() {
+  void loginFailuresThrottleTheFailingClientForThatAccount() {
     User ada = newUser();
     String wrong = "{\"email\":\"" + ada.email() + "\",\"password\":\"wrong password\"}";
     for (int i = 0; i < 5; i++) {
