@@ -91,7 +91,7 @@ public final class ReadPathBench {
               product.httpPort,
               product.jdbcUrl() + "?options=-c%20plan_cache_mode%3Dforce_custom_plan",
               "postgres",
-              "");
+              product.dbPassword());
       try (Connection c = connect()) {
         results.postgres = scalar(c, "SELECT version()");
         results.settings = settings(c);
