@@ -7,9 +7,9 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -22,7 +22,6 @@ final class TraceContextFilter {
   static final String TRACE_ID = "trace_id";
   private static final Pattern TRACEPARENT =
       Pattern.compile("[0-9a-f]{2}-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}");
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   @RequestFilter
   void extract(HttpRequest<?> request, MutablePropagatedContext context) {
@@ -34,10 +33,10 @@ final class TraceContextFilter {
       traceId = matcher.group(1);
       parentId = matcher.group(2);
     } else {
-      traceId = random(16);
+      traceId = randomHex(2);
       parentId = null;
     }
-    String spanId = random(8);
+    String spanId = randomHex(1);
     request.setAttribute(TRACE_ID, traceId);
     context.add(
         new MdcPropagationContext(
@@ -53,9 +52,20 @@ final class TraceContextFilter {
         .ifPresent(id -> response.getHeaders().set("X-Trace-Id", id));
   }
 
-  private static String random(int bytes) {
-    byte[] b = new byte[bytes];
-    RANDOM.nextBytes(b);
-    return HexFormat.of().formatHex(b);
+  /**
+   * {@code longs} random non-zero 64-bit values in hex. Ids only need to be unique, not secret: a
+   * thread-local generator instead of {@code SecureRandom}, whose shared lock every request took.
+   */
+  private static String randomHex(int longs) {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    StringBuilder hex = new StringBuilder(16 * longs);
+    for (int i = 0; i < longs; i++) {
+      long value;
+      do {
+        value = random.nextLong();
+      } while (value == 0);
+      hex.append(HexFormat.of().toHexDigits(value));
+    }
+    return hex.toString();
   }
 }
