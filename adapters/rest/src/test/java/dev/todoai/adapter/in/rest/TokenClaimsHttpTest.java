@@ -105,6 +105,22 @@ class TokenClaimsHttpTest {
     assertThat(status(token(c -> c.audience((String) null)))).isEqualTo(401);
   }
 
+  @Test
+  void anAcceptedTokenIsRememberedAndARefusedOneIsNot() throws Exception {
+    CachingAccessTokenValidator validator =
+        server.getApplicationContext().getBean(CachingAccessTokenValidator.class);
+    String accepted = token(c -> c);
+    String refused = token(c -> c.audience("other-api"));
+    int before = validator.size();
+
+    assertThat(status(refused)).isEqualTo(401);
+    assertThat(validator.size()).isEqualTo(before);
+    assertThat(status(accepted)).isEqualTo(200);
+    assertThat(validator.size()).isEqualTo(before + 1);
+    assertThat(status(accepted)).isEqualTo(200);
+    assertThat(validator.size()).isEqualTo(before + 1);
+  }
+
   private String token(UnaryOperator<JWTClaimsSet.Builder> change) throws Exception {
     Instant now = Instant.now();
     JWTClaimsSet.Builder claims =
