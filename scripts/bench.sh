@@ -7,7 +7,7 @@
 # Usage: scripts/bench.sh [--quick] [--label=NAME] [--clients=1,16,64] [--scales=10000,100000,1000000]
 #                         [--warmup=5] [--measure=10] [--only=list,filter,...] [--docs=DIR]
 #                         [--product-jvm="-Xmx256m ..."]
-# The full run takes about 40 minutes on 2 cores; --quick about 10. BENCH_MAVEN_ARGS is passed to
+# The full run takes about 40 minutes on 2 cores; --quick about 15. BENCH_MAVEN_ARGS is passed to
 # Maven (e.g. -Dmaven.repo.local=...). Stop other load on the machine first: the load average is
 # written next to every table.
 set -euo pipefail

@@ -81,7 +81,13 @@ public final class ReadPathBench {
     results.options = o;
     results.loadBefore = Machine.load();
     System.out.printf("== run directory %s; load %s%n", runDir, results.loadBefore);
-    product = new Product(o.jar, runDir.resolve("data"), o.productJvm, Map.of());
+    // The SSE fan-out opens up to 500 streams of one user; the product allows 20 by default.
+    product =
+        new Product(
+            o.jar,
+            runDir.resolve("data"),
+            o.productJvm,
+            Map.of("TODO_LIVE_UPDATES_MAX_STREAMS_PER_USER", "600"));
     try {
       results.startupEmpty = product.start();
       System.out.printf("== product started in %.2f s (empty database)%n", results.startupEmpty);
