@@ -17,6 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,55 +86,54 @@ final class EmbeddedDatabase implements AutoCloseable {
   }
 
   /**
-   * Starts the server on {@code port} (a free one when 0).
+   * Starts the server on {@code port} (a free one when 0). What the application must know at once
+   * is settled before this returns: the data directory's lock, the port and the password, hence the
+   * {@linkplain Starting#settings() settings}. The slow part — unpacking the binaries and {@code
+   * initdb} on a first start, then the server's own start — runs on a thread of its own, beside the
+   * application's start; {@link Starting#await()} waits for it (ADR 0021).
    *
    * @throws LaunchOptions.LaunchException when it cannot start, with a one-line reason
    */
-  static EmbeddedDatabase start(Path dataDirectory, int port) {
+  static Starting begin(Path dataDirectory, int port) {
     long started = System.nanoTime();
     DataDirectoryLock lock = DataDirectoryLock.acquire(dataDirectory);
     try {
-      Path binaries = PostgresBinaries.unpacked(PostgresBinaries.defaultCacheDirectory());
       Path cluster = dataDirectory.resolve(CLUSTER_DIRECTORY).toAbsolutePath();
       Path log = dataDirectory.resolve(LOG_FILE).toAbsolutePath();
       rotate(log);
       stopLeftover(cluster);
       Path passwordFile = dataDirectory.resolve(PASSWORD_FILE);
       Optional<String> existingPassword = SecretFile.read(passwordFile, 32);
-      String password;
-      if (!Files.exists(cluster.resolve("PG_VERSION"))) {
-        password = existingPassword.orElseGet(() -> SecretFile.create(passwordFile));
-        initdb(binaries, cluster, passwordFile, log);
-      } else if (existingPassword.isPresent()) {
-        password = existingPassword.get();
-      } else {
-        // A cluster from before passwords (or whose password file was deleted): set a new one.
-        password = SecretFile.create(passwordFile);
-        setPassword(binaries, cluster, password, log);
-      }
-      writeAccessRules(cluster);
-      Process watchdog = null;
-      int attempts = port > 0 ? 1 : 3;
-      for (int attempt = 1; watchdog == null; attempt++) {
-        int chosen = port > 0 ? port : freePort();
-        Process candidate = launch(binaries, cluster, chosen, log);
-        if (awaitReady(candidate, cluster, chosen, password, log)) {
-          EmbeddedDatabase database =
-              new EmbeddedDatabase(lock, candidate, cluster, chosen, password);
-          LOG.info(
-              "Embedded PostgreSQL ready in {} ms (data in {}, log in {})",
-              TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
-              cluster,
-              log);
-          return database;
-        }
-        String reason = lastError(log);
-        if (attempt >= attempts || !reason.contains("could not bind")) {
-          throw new LaunchOptions.LaunchException(
-              "could not start the embedded PostgreSQL in " + cluster + ": " + reason);
-        }
-      }
-      throw new IllegalStateException("unreachable");
+      boolean fresh = !Files.exists(cluster.resolve("PG_VERSION"));
+      // A cluster from before passwords (or whose password file was deleted) gets a new one.
+      boolean newPassword = !fresh && existingPassword.isEmpty();
+      String password = existingPassword.orElseGet(() -> SecretFile.create(passwordFile));
+      int chosen = port > 0 ? port : freePort();
+      CompletableFuture<EmbeddedDatabase> server = new CompletableFuture<>();
+      Thread starter =
+          new Thread(
+              () -> {
+                try {
+                  server.complete(
+                      startServer(
+                          lock,
+                          cluster,
+                          log,
+                          passwordFile,
+                          fresh,
+                          newPassword,
+                          chosen,
+                          password,
+                          started));
+                } catch (RuntimeException | Error e) {
+                  lock.close();
+                  server.completeExceptionally(e);
+                }
+              },
+              "todo-ai-embedded-db-start");
+      starter.setDaemon(true);
+      starter.start();
+      return new Starting(server, new DatabaseSettings(jdbcUrl(chosen), SUPERUSER, password));
     } catch (IOException | UncheckedIOException e) {
       lock.close();
       throw new LaunchOptions.LaunchException(
@@ -144,8 +147,79 @@ final class EmbeddedDatabase implements AutoCloseable {
     }
   }
 
-  DatabaseSettings settings() {
-    return new DatabaseSettings(jdbcUrl(port), SUPERUSER, password);
+  private static EmbeddedDatabase startServer(
+      DataDirectoryLock lock,
+      Path cluster,
+      Path log,
+      Path passwordFile,
+      boolean fresh,
+      boolean newPassword,
+      int port,
+      String password,
+      long started) {
+    try {
+      Path binaries = PostgresBinaries.unpacked(PostgresBinaries.defaultCacheDirectory());
+      if (fresh) {
+        initdb(binaries, cluster, passwordFile, log);
+      } else if (newPassword) {
+        setPassword(binaries, cluster, password, log);
+      }
+      writeAccessRules(cluster);
+      Process candidate = launch(binaries, cluster, port, log);
+      if (awaitReady(candidate, cluster, port, password, log)) {
+        LOG.info(
+            "Embedded PostgreSQL ready in {} ms (data in {}, log in {})",
+            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+            cluster,
+            log);
+        return new EmbeddedDatabase(lock, candidate, cluster, port, password);
+      }
+      String reason = lastError(log);
+      throw new LaunchOptions.LaunchException(
+          "could not start the embedded PostgreSQL in "
+              + cluster
+              + ": "
+              + reason
+              + (reason.contains("could not create any TCP/IP sockets")
+                  ? " (port " + port + " is taken; choose a free one with TODO_DB_PORT)"
+                  : ""));
+    } catch (IOException | UncheckedIOException e) {
+      throw new LaunchOptions.LaunchException(
+          "could not start the embedded PostgreSQL in " + cluster + ": " + e.getMessage());
+    }
+  }
+
+  /** The embedded server while it starts: its settings at once, the server itself when ready. */
+  static final class Starting {
+    private final CompletableFuture<EmbeddedDatabase> server;
+    private final DatabaseSettings settings;
+
+    private Starting(CompletableFuture<EmbeddedDatabase> server, DatabaseSettings settings) {
+      this.server = server;
+      this.settings = settings;
+    }
+
+    DatabaseSettings settings() {
+      return settings;
+    }
+
+    /**
+     * Waits until the server accepts connections.
+     *
+     * @throws LaunchOptions.LaunchException when it could not start, with a one-line reason
+     */
+    EmbeddedDatabase await() {
+      try {
+        return server.join();
+      } catch (CompletionException | CancellationException e) {
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        if (cause instanceof LaunchOptions.LaunchException launch) {
+          throw launch;
+        }
+        throw new LaunchOptions.LaunchException(
+            "could not start the embedded PostgreSQL: " + cause);
+      }
+    }
   }
 
   /** Stops the server (fast shutdown) and releases the data directory. */
@@ -467,7 +541,43 @@ final class EmbeddedDatabase implements AutoCloseable {
     }
   }
 
+  /**
+   * A free loopback port below (or else above) the kernel's range of ephemeral ports: the port is
+   * chosen before the server binds it, and an outgoing connection of any process could otherwise
+   * take it meanwhile.
+   */
   private static int freePort() throws IOException {
+    int low = 32768;
+    int high = 60999;
+    try {
+      String[] range =
+          Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).strip().split("\\s+");
+      low = Integer.parseInt(range[0]);
+      high = Integer.parseInt(range[1]);
+    } catch (IOException | RuntimeException e) {
+      // not Linux: Linux's default range
+    }
+    int from;
+    int to;
+    if (low - 10_000 >= 1_000) {
+      from = 10_000;
+      to = low;
+    } else if (65_535 - high >= 1_000) {
+      from = high + 1;
+      to = 65_536;
+    } else {
+      from = 0;
+      to = 0;
+    }
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    for (int attempt = 0; from < to && attempt < 100; attempt++) {
+      int candidate = random.nextInt(from, to);
+      try (ServerSocket socket = new ServerSocket(candidate, 1, InetAddress.getLoopbackAddress())) {
+        return socket.getLocalPort();
+      } catch (IOException taken) {
+        // try another
+      }
+    }
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     }

@@ -16,6 +16,12 @@ import org.slf4j.LoggerFactory;
 public final class TodoApplication {
   private static final Logger LOG = LoggerFactory.getLogger(TodoApplication.class);
 
+  /**
+   * Set to {@code 1}, the embedded default starts completely and stops again: the training run of
+   * the class-data sharing archive that the image and {@code scripts/run.sh} make (ADR 0021).
+   */
+  static final String EXIT_AFTER_START = "TODO_EXIT_AFTER_START";
+
   private TodoApplication() {}
 
   public static void main(String[] args) {
@@ -58,7 +64,7 @@ public final class TodoApplication {
     }
 
     Optional<DatabaseSettings> external = DatabaseSettings.external(env);
-    EmbeddedDatabase embedded = null;
+    EmbeddedDatabase.Starting embedded = null;
     if (external.isPresent()) {
       LOG.info("Using the external PostgreSQL given by the environment");
       properties.putAll(external.get().asProperties());
@@ -66,8 +72,9 @@ public final class TodoApplication {
       throw new LaunchOptions.LaunchException(
           "TODO_TRANSPORT=dapr needs a shared external PostgreSQL (DATABASE_URL or TODO_DB_URL)");
     } else {
+      // starts beside the application; the connection pool waits for it (EmbeddedDatabaseGate)
       embedded =
-          EmbeddedDatabase.start(dataDir, Integer.parseInt(env.getOrDefault("TODO_DB_PORT", "0")));
+          EmbeddedDatabase.begin(dataDir, Integer.parseInt(env.getOrDefault("TODO_DB_PORT", "0")));
       properties.putAll(embedded.settings().asProperties());
     }
 
@@ -83,9 +90,19 @@ public final class TodoApplication {
             .banner(!"json".equals(env.get("TODO_LOG_FORMAT")))
             .environments(environments)
             .properties(properties)
+            .singletons(embedded == null ? new Object[0] : new Object[] {embedded})
             .start();
-    if (embedded != null) {
-      EmbeddedDatabase database = embedded;
+    EmbeddedDatabase database = embedded == null ? null : embedded.await();
+    if ("1".equals(env.get(EXIT_AFTER_START))) {
+      // a training run: the JVM records the classes a start loads (class-data sharing archive)
+      LOG.info("Started; stopping again ({}=1)", EXIT_AFTER_START);
+      context.stop();
+      if (database != null) {
+        database.close();
+      }
+      System.exit(0);
+    }
+    if (database != null) {
       Runtime.getRuntime()
           .addShutdownHook(
               new Thread(() -> stopAfter(context, database), "todo-ai-embedded-db-stopper"));

@@ -26,6 +26,7 @@ class EmbeddedDefaultProcessTest {
   @TempDir Path work;
 
   private Path lastStdout;
+  private Path lastStderr;
 
   private Process launch(Path dataDir, int port, String... args) throws IOException {
     return launch(dataDir, port, Map.of(), args);
@@ -55,7 +56,8 @@ class EmbeddedDefaultProcessTest {
     builder.redirectErrorStream(false);
     lastStdout = work.resolve("stdout-" + System.nanoTime() + ".log");
     builder.redirectOutput(lastStdout.toFile());
-    builder.redirectError(work.resolve("stderr-" + System.nanoTime() + ".log").toFile());
+    lastStderr = work.resolve("stderr-" + System.nanoTime() + ".log");
+    builder.redirectError(lastStderr.toFile());
     return builder.start();
   }
 
@@ -141,5 +143,47 @@ class EmbeddedDefaultProcessTest {
     for (String line : jsonLines) {
       assertThat(Api.JSON.readTree(line).has("level")).as(line).isTrue();
     }
+  }
+
+  @Test
+  void aTakenDatabasePortEndsTheStartWithTheDatabasesReasonInOneLine() throws Exception {
+    Path dataDir = work.resolve("taken");
+    try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      Process process =
+          launch(
+              dataDir, freePort(), Map.of("TODO_DB_PORT", Integer.toString(taken.getLocalPort())));
+      assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the start gave up").isTrue();
+      String stderr = Files.readString(lastStderr, StandardCharsets.UTF_8);
+
+      assertThat(process.exitValue()).isEqualTo(2);
+      assertThat(stderr.strip().lines())
+          .as(stderr)
+          .singleElement()
+          .asString()
+          .startsWith("todo-ai: could not start the embedded PostgreSQL")
+          .contains("is taken")
+          .contains("TODO_DB_PORT");
+    }
+    // the data directory was released: the next start with a free port gets it
+    int port = freePort();
+    Process next = launch(dataDir, port);
+    try {
+      awaitHealthy(new Api(URI.create("http://127.0.0.1:" + port)), next);
+    } finally {
+      stop(next);
+    }
+  }
+
+  @Test
+  void aTrainingRunStartsCompletelyAndStopsWithStatusZero() throws Exception {
+    Path dataDir = work.resolve("training");
+    Process process = launch(dataDir, freePort(), Map.of("TODO_EXIT_AFTER_START", "1"));
+
+    assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the training run ended").isTrue();
+    String stdout = Files.readString(lastStdout, StandardCharsets.UTF_8);
+    assertThat(process.exitValue()).as(stdout).isZero();
+    assertThat(stdout).contains("Startup completed").contains("Running migrations");
+    // the server it started is stopped: nothing holds the cluster any more
+    assertThat(dataDir.resolve("postgres/postmaster.pid")).doesNotExist();
   }
 }
