@@ -547,27 +547,31 @@ final class EmbeddedDatabase implements AutoCloseable {
    * take it meanwhile.
    */
   private static int freePort() throws IOException {
-    int low = 32768;
-    int high = 60999;
+    int[] ephemeral = {32768, 60999}; // Linux's default
     try {
+      // (readAllLines: Files.readString reads only the first byte of this proc file on JDK 17)
       String[] range =
-          Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).strip().split("\\s+");
-      low = Integer.parseInt(range[0]);
-      high = Integer.parseInt(range[1]);
+          Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
+              .get(0)
+              .strip()
+              .split("\\s+");
+      ephemeral = new int[] {Integer.parseInt(range[0]), Integer.parseInt(range[1])};
     } catch (IOException | RuntimeException e) {
-      // not Linux: Linux's default range
+      // not Linux: assume the default range
     }
-    int from;
-    int to;
+    return freePortOutside(ephemeral[0], ephemeral[1]);
+  }
+
+  /** A free loopback port outside {@code [low, high]}, or any free one when no room is left. */
+  static int freePortOutside(int low, int high) throws IOException {
+    int from = 0;
+    int to = 0;
     if (low - 10_000 >= 1_000) {
       from = 10_000;
       to = low;
     } else if (65_535 - high >= 1_000) {
       from = high + 1;
       to = 65_536;
-    } else {
-      from = 0;
-      to = 0;
     }
     ThreadLocalRandom random = ThreadLocalRandom.current();
     for (int attempt = 0; from < to && attempt < 100; attempt++) {
