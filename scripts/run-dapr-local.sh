@@ -178,6 +178,10 @@ wait_until scheduler 180 port_open 50006
 say "scheduler on 127.0.0.1:50006"
 
 # ---- the four roles, each with its sidecar ----------------------------------------------------
+# the JVM options of every role, and the class-data sharing archive (ADR 0021; TODO_CDS=0 skips it)
+role_jvm=(-Xmx384m -XX:+UseSerialGC)
+source scripts/lib/cds.sh
+cds_jvm_options "$jar" "${role_jvm[@]}"
 roles=(backend notification recurring audit)
 app_ids=(todo-backend notification-service recurring-service audit-service)
 metrics=(9091 9095 9093 9094)
@@ -200,7 +204,7 @@ for i in 0 1 2 3; do
   DAPR_API_TOKEN="$api_token" TODO_ROLE=$role TODO_TRANSPORT=dapr TODO_SECRETS=dapr TODO_PORT=$app_port \
     MICRONAUT_SERVER_HOST=127.0.0.1 DAPR_HTTP_PORT=$http DAPR_GRPC_PORT=$grpc \
     APP_API_TOKEN="$APP_TOKEN" TODO_DATA_DIR="$dir/data-$role" \
-    start "$role" java -Xmx384m -XX:+UseSerialGC -jar "$jar"
+    start "$role" java "${role_jvm[@]}" "${CDS_OPTIONS[@]}" -jar "$jar"
 done
 
 ready() { curl -sf "http://127.0.0.1:$1/health/readiness" >/dev/null 2>&1; }
