@@ -2,7 +2,14 @@ package dev.todoai.bootstrap;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -94,7 +101,11 @@ public final class TodoApplication {
             .start();
     EmbeddedDatabase database = embedded == null ? null : embedded.await();
     if ("1".equals(env.get(EXIT_AFTER_START))) {
-      // a training run: the JVM records the classes a start loads (class-data sharing archive)
+      // a training run: the JVM records the classes a start and a first request load (the
+      // class-data sharing archive); the first request after a start is a health probe
+      context
+          .findBean(EmbeddedServer.class)
+          .ifPresent(server -> firstRequest(server.getPort(), "/health"));
       LOG.info("Started; stopping again ({}=1)", EXIT_AFTER_START);
       context.stop();
       if (database != null) {
@@ -106,6 +117,24 @@ public final class TodoApplication {
       Runtime.getRuntime()
           .addShutdownHook(
               new Thread(() -> stopAfter(context, database), "todo-ai-embedded-db-stopper"));
+    }
+  }
+
+  /** Sends one GET to this process, for the training run; a failure only ends the training. */
+  private static void firstRequest(int port, String path) {
+    try {
+      HttpResponse<Void> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                      .timeout(Duration.ofSeconds(30))
+                      .build(),
+                  HttpResponse.BodyHandlers.discarding());
+      LOG.info("Training request GET {}: {}", path, response.statusCode());
+    } catch (IOException e) {
+      LOG.warn("Training request GET {} failed: {}", path, e.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
