@@ -17,7 +17,7 @@ cds_jvm_options() {
     scratch=$(mktemp -d)
     rm -f "$archive"
     if TODO_EXIT_AFTER_START=1 TODO_DATA_DIR="$scratch/data" TODO_PORT=-1 TODO_ROLE=all \
-         TODO_TRANSPORT=inprocess DATABASE_URL= TODO_DB_URL= \
+         TODO_TRANSPORT=inprocess TODO_SECRETS=env DATABASE_URL= TODO_DB_URL= \
          java "$@" -XX:ArchiveClassesAtExit="$archive" -jar "$jar" > "$scratch/training.log" 2>&1; then
       rm -rf "$scratch"
     else

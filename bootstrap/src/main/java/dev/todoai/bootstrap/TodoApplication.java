@@ -24,8 +24,10 @@ public final class TodoApplication {
   private static final Logger LOG = LoggerFactory.getLogger(TodoApplication.class);
 
   /**
-   * Set to {@code 1}, the embedded default starts completely and stops again: the training run of
-   * the class-data sharing archive that the image and {@code scripts/run.sh} make (ADR 0021).
+   * Set to {@code 1}, the application starts completely (in whatever role and mode the rest of the
+   * environment gives), answers one {@code /health} request to itself and stops again with status
+   * 0: the training run of the class-data sharing archive that the image and {@code scripts/run.sh}
+   * make, there with the embedded default (ADR 0021).
    */
   static final String EXIT_AFTER_START = "TODO_EXIT_AFTER_START";
 
@@ -61,13 +63,9 @@ public final class TodoApplication {
     // page cursors are signed with a key of their own, derived from the secret all replicas share
     properties.put("todo.pagination.cursor-key", JwtSecret.derive(secret, "todo-ai page cursors"));
 
-    String managementPort = env.getOrDefault("TODO_MANAGEMENT_PORT", "").strip();
-    if (!managementPort.isEmpty()) {
-      if (!managementPort.matches("[0-9]{1,5}") || Integer.parseInt(managementPort) < 1) {
-        throw new LaunchOptions.LaunchException(
-            "TODO_MANAGEMENT_PORT must be a port number, not '" + managementPort + "'");
-      }
-      properties.put("endpoints.all.port", Integer.parseInt(managementPort));
+    int managementPort = port(env, "TODO_MANAGEMENT_PORT");
+    if (managementPort > 0) {
+      properties.put("endpoints.all.port", managementPort);
     }
 
     Optional<DatabaseSettings> external = DatabaseSettings.external(env);
@@ -80,8 +78,7 @@ public final class TodoApplication {
           "TODO_TRANSPORT=dapr needs a shared external PostgreSQL (DATABASE_URL or TODO_DB_URL)");
     } else {
       // starts beside the application; the connection pool waits for it (EmbeddedDatabaseGate)
-      embedded =
-          EmbeddedDatabase.begin(dataDir, Integer.parseInt(env.getOrDefault("TODO_DB_PORT", "0")));
+      embedded = EmbeddedDatabase.begin(dataDir, port(env, "TODO_DB_PORT"));
       properties.putAll(embedded.settings().asProperties());
     }
 
@@ -152,5 +149,20 @@ public final class TodoApplication {
       }
     }
     database.close();
+  }
+
+  /** A port number from the environment; 0 when unset or blank (the caller's default). */
+  static int port(Map<String, String> env, String name) {
+    String value = env.getOrDefault(name, "").strip();
+    if (value.isEmpty()) {
+      return 0;
+    }
+    if (!value.matches("[0-9]{1,5}")
+        || Integer.parseInt(value) < 1
+        || Integer.parseInt(value) > 65535) {
+      throw new LaunchOptions.LaunchException(
+          name + " must be a port number (1-65535), not '" + value + "'");
+    }
+    return Integer.parseInt(value);
   }
 }
