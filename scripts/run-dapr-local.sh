@@ -178,8 +178,9 @@ wait_until scheduler 180 port_open 50006
 say "scheduler on 127.0.0.1:50006"
 
 # ---- the four roles, each with its sidecar ----------------------------------------------------
-# the JVM options of every role (scripts/run.sh's: four JVMs share the machine), and the class-data
-# sharing archive (ADR 0021; TODO_CDS=0 skips it)
+# the JVM options of every role (scripts/run.sh's without its larger young generation: four JVMs
+# share the machine, and the consumer roles serve no request bursts), and the class-data sharing
+# archive (ADR 0021; TODO_CDS=0 skips it)
 role_jvm=(-XX:+UseSerialGC -Xms64m -Xmx256m -Xss512k -XX:ReservedCodeCacheSize=64m)
 source scripts/lib/cds.sh
 cds_jvm_options "$jar" "${role_jvm[@]}"

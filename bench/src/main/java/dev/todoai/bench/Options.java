@@ -27,7 +27,12 @@ final class Options {
   /** The JVM options scripts/run.sh starts the product with (RUN_JAVA_OPTS there). */
   static final List<String> RUN_DEFAULTS =
       List.of(
-          "-XX:+UseSerialGC", "-Xms64m", "-Xmx256m", "-Xss512k", "-XX:ReservedCodeCacheSize=64m");
+          "-XX:+UseSerialGC",
+          "-Xms96m",
+          "-Xmn48m",
+          "-Xmx256m",
+          "-Xss512k",
+          "-XX:ReservedCodeCacheSize=64m");
 
   List<String> productJvm = new ArrayList<>(RUN_DEFAULTS);
 

@@ -63,6 +63,11 @@ public final class TodoApplication {
     // page cursors are signed with a key of their own, derived from the secret all replicas share
     properties.put("todo.pagination.cursor-key", JwtSecret.derive(secret, "todo-ai page cursors"));
 
+    // checked here so that a bad value ends the start with a reason, not a bean's stack trace
+    int requestThreads = number(env, "TODO_REQUEST_THREADS", 0, 1024);
+    if (requestThreads > 0) {
+      properties.put("todo.requests.threads", requestThreads);
+    }
     int managementPort = port(env, "TODO_MANAGEMENT_PORT");
     if (managementPort > 0) {
       properties.put("endpoints.all.port", managementPort);
@@ -149,6 +154,21 @@ public final class TodoApplication {
       }
     }
     database.close();
+  }
+
+  /** A whole number from the environment within [min, max]; 0 when unset or blank. */
+  static int number(Map<String, String> env, String name, int min, int max) {
+    String value = env.getOrDefault(name, "").strip();
+    if (value.isEmpty()) {
+      return 0;
+    }
+    if (!value.matches("[0-9]{1,9}")
+        || Integer.parseInt(value) < min
+        || Integer.parseInt(value) > max) {
+      throw new LaunchOptions.LaunchException(
+          name + " must be a number from " + min + " to " + max + ", not '" + value + "'");
+    }
+    return Integer.parseInt(value);
   }
 
   /** A port number from the environment; 0 when unset or blank (the caller's default). */

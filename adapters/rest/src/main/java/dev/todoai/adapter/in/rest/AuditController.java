@@ -15,7 +15,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
@@ -35,7 +34,7 @@ import java.util.Map;
 @Controller("/api/{userId}/audit")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @SecurityRequirement(name = ApiDocsController.BEARER)
-@ExecuteOn(TaskExecutors.BLOCKING)
+@ExecuteOn(RequestExecutorFactory.NAME)
 @Requires(property = "todo.rest.enabled", notEquals = "false")
 @ProblemResponses.BadRequest
 @ProblemResponses.Unauthorized

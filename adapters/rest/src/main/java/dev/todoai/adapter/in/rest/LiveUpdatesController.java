@@ -21,7 +21,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.sse.Event;
-import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
@@ -89,7 +88,7 @@ final class LiveUpdatesController {
   @ProblemResponses.Unauthorized
   @ProblemResponses.Forbidden
   @Produces(MediaType.APPLICATION_JSON)
-  @ExecuteOn(TaskExecutors.BLOCKING)
+  @ExecuteOn(RequestExecutorFactory.NAME)
   HttpResponse<byte[]> ticket(@PathVariable String userId, Authentication authentication) {
     UserId owner = TaskController.owner(userId, authentication);
     StreamTicket ticket = tickets.issue(owner);

@@ -21,7 +21,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
-import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
@@ -40,7 +39,7 @@ import java.util.regex.Pattern;
 @Controller("/api/{userId}/notifications")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @SecurityRequirement(name = ApiDocsController.BEARER)
-@ExecuteOn(TaskExecutors.BLOCKING)
+@ExecuteOn(RequestExecutorFactory.NAME)
 @Requires(property = "todo.rest.enabled", notEquals = "false")
 @ProblemResponses.BadRequest
 @ProblemResponses.Unauthorized

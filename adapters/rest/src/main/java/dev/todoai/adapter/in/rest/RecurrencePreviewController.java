@@ -22,7 +22,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
-import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
@@ -45,7 +44,7 @@ import java.util.List;
 @Controller("/api/{userId}/recurrence")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @SecurityRequirement(name = ApiDocsController.BEARER)
-@ExecuteOn(TaskExecutors.BLOCKING)
+@ExecuteOn(RequestExecutorFactory.NAME)
 @Requires(property = "todo.rest.enabled", notEquals = "false")
 @ProblemResponses.BadRequest
 @ProblemResponses.Unauthorized

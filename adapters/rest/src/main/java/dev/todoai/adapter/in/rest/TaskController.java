@@ -49,7 +49,6 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
-import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
@@ -76,7 +75,7 @@ import java.util.Map;
 @ProblemResponses.Forbidden
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @SecurityRequirement(name = ApiDocsController.BEARER)
-@ExecuteOn(TaskExecutors.BLOCKING)
+@ExecuteOn(RequestExecutorFactory.NAME)
 @Requires(property = "todo.rest.enabled", notEquals = "false")
 final class TaskController {
   static final String MERGE_PATCH_JSON = "application/merge-patch+json";

@@ -61,6 +61,16 @@ class AuditApiHttpTest {
   }
 
   @Test
+  void theQueryRunsOnTheRequestPoolNotOnTheEventLoop() throws Exception {
+    entry(3, "created", "[]");
+
+    HttpResponse<String> response = get(audit());
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(audit.lastThread()).startsWith("todo-request-");
+  }
+
+  @Test
   void pagesLinkToTheNextPageWithTheSameParameters() throws Exception {
     for (int i = 0; i < 3; i++) {
       entry(5, "updated", "[]");

@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class FakeAuditEntries implements ListAuditEntriesQuery {
   private final Map<UserId, List<AuditEntry>> entries = new ConcurrentHashMap<>();
   private final Map<UserId, Object[]> lastCalls = new ConcurrentHashMap<>();
+  private volatile String lastThread;
 
   /** Records an entry as the newest of its user. */
   void add(AuditEntry entry) {
@@ -35,8 +36,14 @@ final class FakeAuditEntries implements ListAuditEntriesQuery {
     return (TaskPageRequest) lastCalls.get(owner)[1];
   }
 
+  /** The name of the thread that ran the last query. */
+  String lastThread() {
+    return lastThread;
+  }
+
   @Override
   public AuditPage list(UserId owner, AuditFilter filter, TaskPageRequest page) {
+    lastThread = Thread.currentThread().getName();
     lastCalls.put(owner, new Object[] {filter, page});
     int from;
     try {

@@ -8,8 +8,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Port settings (TODO_DB_PORT, TODO_MANAGEMENT_PORT) end a start with a reason, never a trace. */
-class PortSettingTest {
+/**
+ * Number settings (TODO_DB_PORT, TODO_MANAGEMENT_PORT, TODO_REQUEST_THREADS) end a start with a
+ * reason, never a trace.
+ */
+class NumberSettingTest {
 
   @Test
   void unsetOrBlankMeansTheDefault() {
@@ -31,5 +34,25 @@ class PortSettingTest {
     assertThatThrownBy(() -> TodoApplication.port(Map.of("TODO_DB_PORT", value), "TODO_DB_PORT"))
         .isInstanceOf(LaunchOptions.LaunchException.class)
         .hasMessageStartingWith("TODO_DB_PORT must be a port number (1-65535), not '");
+  }
+
+  @Test
+  void requestThreadsAreANumberInRangeOrZeroForTheDefault() {
+    assertThat(TodoApplication.number(Map.of(), "TODO_REQUEST_THREADS", 0, 1024)).isZero();
+    assertThat(
+            TodoApplication.number(
+                Map.of("TODO_REQUEST_THREADS", "6"), "TODO_REQUEST_THREADS", 0, 1024))
+        .isEqualTo(6);
+    assertThatThrownBy(
+            () ->
+                TodoApplication.number(
+                    Map.of("TODO_REQUEST_THREADS", "2000"), "TODO_REQUEST_THREADS", 0, 1024))
+        .isInstanceOf(LaunchOptions.LaunchException.class)
+        .hasMessage("TODO_REQUEST_THREADS must be a number from 0 to 1024, not '2000'");
+    assertThatThrownBy(
+            () ->
+                TodoApplication.number(
+                    Map.of("TODO_REQUEST_THREADS", "four"), "TODO_REQUEST_THREADS", 0, 1024))
+        .isInstanceOf(LaunchOptions.LaunchException.class);
   }
 }
