@@ -643,9 +643,12 @@ describe('keyboard, small screens, accessibility and speed', () => {
     await page.keyboard.press('Escape');
     await editor.waitFor({ state: 'detached' });
     await page.keyboard.press('#');
+    // '/' at once: the neighbour of the deleted row takes the focus two frames later, but not
+    // from where the user has moved it meanwhile
+    await page.keyboard.press('/');
     await row(page, 'Bravo').waitFor({ state: 'detached' });
     await page.locator('.toast', { hasText: 'Deleted' }).getByRole('button', { name: 'Undo' }).waitFor();
-    await page.keyboard.press('/');
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(done)))));
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'search');
     await page.keyboard.type('Alpha');
     await page.waitForURL(/search=Alpha/);

@@ -56,6 +56,20 @@ function isTyping(target: EventTarget | null): boolean {
   return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable || target.closest('dialog[open]') !== null;
 }
 
+/**
+ * Focuses the element that `selector` finds once `schedule` runs `focus` (after the list has
+ * re-rendered), unless the user has moved into a field meanwhile, e.g. pressed `/` for the search
+ * right after deleting a task: what they type must not land on a row.
+ */
+function focusLater(selector: string, schedule: (focus: () => void) => void): void {
+  const before = document.activeElement;
+  schedule(() => {
+    const now = document.activeElement;
+    if (now !== before && isTyping(now)) return;
+    document.querySelector<HTMLElement>(selector)?.focus();
+  });
+}
+
 export function Workspace({ session }: { session: Session }) {
   const zone = useMemo(() => browserZone(), []);
   const api = useMemo(() => tasksApi(session.userId), [session.userId]);
@@ -201,7 +215,7 @@ export function Workspace({ session }: { session: Session }) {
     } else {
       navigate(sessionStorage.getItem(LAST_VIEW_KEY) ?? '/inbox', { replace: true });
     }
-    setTimeout(() => document.querySelector<HTMLElement>('.task-row.is-selected')?.focus(), 50);
+    focusLater('.task-row.is-selected', (focus) => setTimeout(focus, 50));
   }, []);
 
   const setFilters = (next: Filters, replace = false) => {
@@ -241,7 +255,7 @@ export function Workspace({ session }: { session: Session }) {
   const lastIndex = useRef(0);
   useEffect(() => {
     const focusRow = (id: number) =>
-      requestAnimationFrame(() => requestAnimationFrame(() => document.querySelector<HTMLElement>(`.task-row[data-task-id="${id}"]`)?.focus()));
+      focusLater(`.task-row[data-task-id="${id}"]`, (focus) => requestAnimationFrame(() => requestAnimationFrame(focus)));
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
       if (event.key === 'Escape') {
