@@ -14,7 +14,7 @@ if [ ! -f "$jar" ] || [ -n "$(find . -path ./data -prune -o -path '*/node_module
   mvn -B -ntp -q -DskipTests -Dspotless.check.skip=true package
 fi
 # JVM defaults for a small server (2 cores, RSS well under 400 MB for role all under load; a young
-# generation of 48 MB collects every ~0.1 s under load instead of every 45 ms; see
+# generation of 48 MB collects every ~0.1-0.2 s under load instead of every 45 ms; see
 # docs/benchmarks.md). JAVA_OPTS replaces them.
 read -r -a jvm <<< "${JAVA_OPTS:--XX:+UseSerialGC -Xms96m -Xmn48m -Xmx256m -Xss512k -XX:ReservedCodeCacheSize=64m}"
 

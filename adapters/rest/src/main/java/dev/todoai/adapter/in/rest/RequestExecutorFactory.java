@@ -20,10 +20,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Requests that share a few cores finish sooner one after another than all at once: with one
  * thread per request (the IO pool of 64) 16 clients shared two cores and each request took as long
  * as the slowest mix of its neighbours; queued, a request waits for the ones before it and then
- * runs nearly alone (docs/benchmarks.md, "The request pool"). Eight threads keep both cores and the
- * database busy while one waits, and stay below the connection pool (10), so a thread never waits
- * for a connection. The assistant's calls to a chat service, which may block for seconds, and
- * password hashing stay on the IO pool, so that neither can hold these threads.
+ * runs nearly alone (docs/benchmarks.md, "The request pool"). Two threads per core keep the cores
+ * busy while some wait for the database; on two cores that is 4, below the connection pool (10), so
+ * a thread never waits for a connection. The assistant's calls to a chat service, which may block
+ * for seconds, and password hashing stay on the IO pool, so that neither can hold these threads.
  */
 @Factory
 final class RequestExecutorFactory {
