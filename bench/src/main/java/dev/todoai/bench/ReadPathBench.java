@@ -278,11 +278,9 @@ public final class ReadPathBench {
             plain(
                 "SELECT "
                     + cols
-                    + " FROM tasks WHERE user_id = ? AND (title ILIKE '%"
+                    + " FROM tasks WHERE user_id = ? AND search_text LIKE '%"
                     + Seed.SEARCH_WORD
-                    + "%' OR description ILIKE '%"
-                    + Seed.SEARCH_WORD
-                    + "%') ORDER BY created_at DESC, id DESC LIMIT 50")));
+                    + "%' ORDER BY created_at DESC, id DESC LIMIT 50")));
     list.add(
         new Scenario(
             "due",

@@ -92,9 +92,8 @@ final class TaskQuerySql {
     }
     if (f.search() != null) {
       String pattern = "%" + escapeLike(f.search()) + "%";
-      where.add("(title ILIKE ? ESCAPE '\\' OR description ILIKE ? ESCAPE '\\')");
-      whereParams.add(pattern);
-      whereParams.add(pattern);
+      // What title ILIKE p OR description ILIKE p computes, on a copy lowered at write time (V44).
+      condition("search_text LIKE lower(?) ESCAPE '\\'", pattern);
     }
   }
 

@@ -10,15 +10,18 @@ import dev.todoai.adapter.out.persistence.testsupport.TestDatabase;
 import dev.todoai.application.port.out.QueryTasksPort;
 import dev.todoai.application.port.out.SaveTaskPort;
 import dev.todoai.domain.shared.UserId;
+import dev.todoai.domain.task.Description;
 import dev.todoai.domain.task.Priority;
 import dev.todoai.domain.task.Tag;
 import dev.todoai.domain.task.Task;
+import dev.todoai.domain.task.TaskDetails;
 import dev.todoai.domain.task.TaskFilter;
 import dev.todoai.domain.task.TaskFilter.DueBound;
 import dev.todoai.domain.task.TaskFilter.Status;
 import dev.todoai.domain.task.TaskFilter.TagMode;
 import dev.todoai.domain.task.TaskPageRequest;
 import dev.todoai.domain.task.TaskSort;
+import dev.todoai.domain.task.Title;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -241,6 +244,39 @@ class TaskQueryFilterTest implements TestPropertyProvider {
 
     assertThat(titles(filter().search("milk").build())).containsExactly("Buy MILK", "groceries");
     assertThat(titles(filter().search("Ilk, B").build())).containsExactly("groceries");
+  }
+
+  @Test
+  void searchNeverMatchesAcrossTheEndOfTheTitleAndTheStartOfTheDescription() {
+    store(aTask().title("Call Alice").description("Bob knows the number"));
+    store(aTask().title("alice bob"));
+
+    assertThat(titles(filter().search("alice bob").build())).containsExactly("alice bob");
+    assertThat(titles(filter().search("Alice Bob").build())).containsExactly("alice bob");
+    assertThat(titles(filter().search("bob").build())).containsExactly("alice bob", "Call Alice");
+  }
+
+  @Test
+  void searchFindsATaskByItsEditedTextOnly() {
+    Task task = aTask().owner(owner).id(saveTask.nextId()).title("Renew passport").build();
+    saveTask.insert(task);
+    TaskDetails before = task.details();
+    TaskDetails after =
+        new TaskDetails(
+            new Title("Renew ID card"),
+            new Description("Bring the old PASSPORT"),
+            before.priority(),
+            before.tags(),
+            before.due(),
+            before.timeZone(),
+            before.recurrenceRule(),
+            before.recurrenceAnchor());
+    Task renamed = task.edit(after, NOW).task();
+    assertThat(saveTask.update(renamed, task.version())).isTrue();
+
+    assertThat(titles(filter().search("id card").build())).containsExactly("Renew ID card");
+    assertThat(titles(filter().search("old passport").build())).containsExactly("Renew ID card");
+    assertThat(titles(filter().search("renew passport").build())).isEmpty();
   }
 
   @Test
