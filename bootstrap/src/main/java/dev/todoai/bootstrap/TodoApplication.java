@@ -158,6 +158,15 @@ public final class TodoApplication {
 
   /** A whole number from the environment within [min, max]; 0 when unset or blank. */
   static int number(Map<String, String> env, String name, int min, int max) {
+    return bounded(env, name, min, max, "a number from " + min + " to " + max);
+  }
+
+  /** A port number from the environment; 0 when unset or blank (the caller's default). */
+  static int port(Map<String, String> env, String name) {
+    return bounded(env, name, 1, 65535, "a port number (1-65535)");
+  }
+
+  private static int bounded(Map<String, String> env, String name, int min, int max, String what) {
     String value = env.getOrDefault(name, "").strip();
     if (value.isEmpty()) {
       return 0;
@@ -165,23 +174,7 @@ public final class TodoApplication {
     if (!value.matches("[0-9]{1,9}")
         || Integer.parseInt(value) < min
         || Integer.parseInt(value) > max) {
-      throw new LaunchOptions.LaunchException(
-          name + " must be a number from " + min + " to " + max + ", not '" + value + "'");
-    }
-    return Integer.parseInt(value);
-  }
-
-  /** A port number from the environment; 0 when unset or blank (the caller's default). */
-  static int port(Map<String, String> env, String name) {
-    String value = env.getOrDefault(name, "").strip();
-    if (value.isEmpty()) {
-      return 0;
-    }
-    if (!value.matches("[0-9]{1,5}")
-        || Integer.parseInt(value) < 1
-        || Integer.parseInt(value) > 65535) {
-      throw new LaunchOptions.LaunchException(
-          name + " must be a port number (1-65535), not '" + value + "'");
+      throw new LaunchOptions.LaunchException(name + " must be " + what + ", not '" + value + "'");
     }
     return Integer.parseInt(value);
   }
