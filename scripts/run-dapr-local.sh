@@ -10,13 +10,17 @@
 # repository root, which the secret store's relative path needs.
 # Ports (the same as dapr/local/dapr.yaml):
 #   role          app    daprd HTTP  daprd gRPC  internal gRPC  metrics
-#   backend       8080   3500        50001       50011          9091
-#   notification  8081   3501        50002       50012          9092*
-#   recurring     8082   3502        50003       50013          9093
-#   audit         8083   3503        50004       50014          9094
+#   backend       8080   3500        5001        5011           9091
+#   notification  8081   3501        5002        5012           9092*
+#   recurring     8082   3502        5003        5013           9093
+#   audit         8083   3503        5004        5014           9094
 #   (* 9092 is the broker's: the notification sidecar's metrics use 9095)
-#   scheduler 50006 (etcd 52379/52380, health 58081, metrics 59090), Kafka 9092 (controller 9093
+#   scheduler 5006 (etcd 5007/5008, health 5009, metrics 9096), Kafka 9092 (controller 9093
 #   is taken by a sidecar's metrics, so the controller uses 9099), PostgreSQL 5432.
+# Every fixed port is below 32768, outside Linux's ephemeral range (32768-60999): a port in that
+# range can be held at any moment by some process's outgoing connection, and the listener that
+# wants it then fails to start ("bind: address already in use"). The script checks the ports are
+# free before it starts anything and names what holds one that is not.
 # A broker or PostgreSQL already answering on 9092/5432 is used as it is (PostgreSQL must have
 # user, password and database "todo", as in dapr/local/secrets.json); otherwise they are started
 # here, with their data under TODO_LOCAL_DIR (default ~/.cache/todo-ai/dapr-local; delete it to
@@ -41,6 +45,8 @@ stop_all() {
   trap - INT TERM EXIT
   [ -z "${stopping:-}" ] || return 0
   stopping=1
+  # nothing started yet (a missing prerequisite, a taken port): nothing to stop
+  [ ${#pids[@]} -gt 0 ] || [ -n "${pg_started:-}" ] || return 0
   say "stopping"
   local i
   # apps first (they drain through their sidecars), then sidecars, scheduler, broker, database
@@ -67,6 +73,26 @@ start() {
   names+=("$name")
 }
 
+# died NAME: a process ended before it should have; its log's last lines go to stderr, so that
+# the reason shows where the script was started (a terminal, a CI log)
+died() {
+  say "$1 exited; the end of $logs/$1.log:" >&2
+  tail -n 20 "$logs/$1.log" 2>/dev/null | sed 's/^/  | /' >&2 || true
+  exit 1
+}
+
+# free_ports PORT...: each is held by no socket (listening or connected; TIME-WAIT does not
+# count, a listener binds over it), or the start ends here, naming the holder
+free_ports() {
+  command -v ss >/dev/null 2>&1 || return 0
+  local port held
+  for port in "$@"; do
+    held=$(ss -Htanp exclude time-wait "( sport = :$port )" 2>/dev/null \
+      | awk '{print $1, $4, $NF}' | head -3 | paste -sd ';')
+    [ -z "$held" ] || die "port $port is in use (state, address, process): $held"
+  done
+}
+
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 wait_until() {
@@ -75,11 +101,16 @@ wait_until() {
   until "$@"; do
     [ $SECONDS -lt $deadline ] || die "$what not ready after $seconds s (logs: $logs)"
     for i in "${!pids[@]}"; do
-      kill -0 "${pids[$i]}" 2>/dev/null || die "${names[$i]} exited; see $logs/${names[$i]}.log"
+      kill -0 "${pids[$i]}" 2>/dev/null || died "${names[$i]}"
     done
     sleep 1
   done
 }
+
+# ---- the ports: free before anything starts (the scheduler's, then each role's: app, daprd
+# HTTP, gRPC, internal gRPC, metrics) ---------------------------------------------------------
+free_ports 5006 5007 5008 5009 9096 8080 8081 8082 8083 3500 3501 3502 3503 5001 5002 5003 5004 \
+  5011 5012 5013 5014 9091 9093 9094 9095
 
 # ---- prerequisites ---------------------------------------------------------------------------
 command -v java >/dev/null 2>&1 || die "java (17+) is needed"
@@ -138,6 +169,7 @@ topics=(task-events task-events-dlq reminders reminders-dlq task-updates task-up
 if port_open 9092; then
   say "using the Kafka broker already listening on 127.0.0.1:9092 (topics are auto-created there, or create: ${topics[*]})"
 else
+  free_ports 9099
   libs=$(bash scripts/kafka-jars.sh)
   mkdir -p "$dir/kafka"
   cat > "$dir/kafka.properties" <<EOF
@@ -169,13 +201,13 @@ EOF
 fi
 
 # ---- the Dapr scheduler ------------------------------------------------------------------------
-start scheduler "$scheduler" --listen-address 127.0.0.1 --port 50006 \
-  --etcd-data-dir "$dir/scheduler" --etcd-client-listen-address 127.0.0.1 --etcd-client-port 52379 \
-  --etcd-initial-cluster "dapr-scheduler-server-0=http://127.0.0.1:52380" \
-  --healthz-listen-address 127.0.0.1 --healthz-port 58081 \
-  --metrics-listen-address 127.0.0.1 --metrics-port 59090 --log-level warn
-wait_until scheduler 180 port_open 50006
-say "scheduler on 127.0.0.1:50006"
+start scheduler "$scheduler" --listen-address 127.0.0.1 --port 5006 \
+  --etcd-data-dir "$dir/scheduler" --etcd-client-listen-address 127.0.0.1 --etcd-client-port 5007 \
+  --etcd-initial-cluster "dapr-scheduler-server-0=http://127.0.0.1:5008" \
+  --healthz-listen-address 127.0.0.1 --healthz-port 5009 \
+  --metrics-listen-address 127.0.0.1 --metrics-port 9096 --log-level warn
+wait_until scheduler 180 port_open 5006
+say "scheduler on 127.0.0.1:5006"
 
 # ---- the four roles, each with its sidecar ----------------------------------------------------
 # the JVM options of every role (scripts/run.sh's without its larger young generation: four JVMs
@@ -189,7 +221,7 @@ app_ids=(todo-backend notification-service recurring-service audit-service)
 metrics=(9091 9095 9093 9094)
 for i in 0 1 2 3; do
   role=${roles[$i]}
-  app_port=$((8080 + i)); http=$((3500 + i)); grpc=$((50001 + i)); internal=$((50011 + i))
+  app_port=$((8080 + i)); http=$((3500 + i)); grpc=$((5001 + i)); internal=$((5011 + i))
   # each sidecar answers its own app only: a fresh API token per role and run, which the app sends
   api_token=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
   DAPR_API_TOKEN="$api_token" DAPR_HOST_IP=127.0.0.1 APP_API_TOKEN="$APP_TOKEN" \
@@ -200,7 +232,7 @@ for i in 0 1 2 3; do
     --dapr-internal-grpc-listen-address 127.0.0.1 --dapr-internal-grpc-port "$internal" \
     --metrics-listen-address 127.0.0.1 --metrics-port "${metrics[$i]}" \
     --resources-path dapr/local/components --config dapr/local/config.yaml \
-    --scheduler-host-address 127.0.0.1:50006 \
+    --scheduler-host-address 127.0.0.1:5006 \
     --enable-app-health-check --app-health-check-path /health/readiness \
     --log-level info
   DAPR_API_TOKEN="$api_token" TODO_ROLE=$role TODO_TRANSPORT=dapr TODO_SECRETS=dapr TODO_PORT=$app_port \
@@ -216,6 +248,7 @@ done
 say "ready: the API and the web UI on http://127.0.0.1:8080 (logs in $logs); Ctrl-C stops everything"
 wait -n "${pids[@]}" || true
 for i in "${!pids[@]}"; do
-  kill -0 "${pids[$i]}" 2>/dev/null || say "${names[$i]} exited; see $logs/${names[$i]}.log"
+  kill -0 "${pids[$i]}" 2>/dev/null && continue
+  died "${names[$i]}"
 done
 exit 1

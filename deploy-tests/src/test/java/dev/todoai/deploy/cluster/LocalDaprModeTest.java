@@ -33,12 +33,11 @@ class LocalDaprModeTest {
   /** Set by {@code scripts/test.sh} once Debian's PostgreSQL server is installed. */
   static final String ENABLED_VARIABLE = "TODO_LOCAL_DAPR_E2E";
 
-  // the ports run-dapr-local.sh documents (not the scheduler's health port 58081: Dapr's scheduler
+  // the ports run-dapr-local.sh documents (not the scheduler's health port 5009: Dapr's scheduler
   // binds it on every address whatever --healthz-listen-address says; docs/deploy.md)
   static final List<Integer> PORTS =
       List.of(
-          8080, 8081, 8082, 8083, 3500, 3501, 3502, 3503, 50001, 50002, 50003, 50004, 50006, 9092,
-          5432);
+          8080, 8081, 8082, 8083, 3500, 3501, 3502, 3503, 5001, 5002, 5003, 5004, 5006, 9092, 5432);
 
   @Test
   void theScriptStartsEverythingOnLoopbackServesTheScenariosAndCtrlCStopsAll() throws Exception {
