@@ -437,8 +437,11 @@ describe('tasks', () => {
     const gone = await api.createTask({ title: 'Delete me', time_zone: ZONE });
     await api.call('PATCH', `/tasks/${keep.id}/complete`, { completed: true });
     await page.goto(server.baseUrl + '/completed');
+    // the row leaves at once (optimistic); the API is asked once the server has answered
+    const reopened = page.waitForResponse((r) => r.url().includes(`/tasks/${keep.id}/complete`) && r.request().method() === 'PATCH');
     await row(page, 'Keep me').getByRole('checkbox', { name: 'Reopen “Keep me”' }).click();
     await page.waitForFunction(() => document.querySelectorAll('.task-row').length === 0, null, { timeout: 5000 });
+    assert.equal((await reopened).status(), 200);
     assert.equal((await api.getTask(keep.id)).completed, false);
 
     await page.goto(server.baseUrl + '/inbox');
@@ -492,8 +495,11 @@ describe('notifications and live updates', () => {
     await panel.locator('.notification-title', { hasText: 'Stretch your legs' }).waitFor();
     await screenshot(page, 'notifications-desktop-light');
     await noAxeViolations(page, 'notifications');
+    // the bell clears at once (optimistic); the server's answer comes after, and the API is asked then
+    const markedAll = page.waitForResponse((r) => r.url().endsWith('/notifications/read-all') && r.request().method() === 'POST');
     await panel.getByRole('button', { name: 'Mark all read' }).click();
     await page.getByTestId('bell-count').waitFor({ state: 'detached' });
+    assert.equal((await markedAll).status(), 200);
     const unread = await api.call('GET', '/notifications?unread=true');
     assert.equal(unread.length, 0);
     assert.ok(task.id);
